@@ -1,0 +1,156 @@
+/*
+ * arch.c (armv8m) — contexts, interrupts, console, reset and platform
+ * set-up for the Secure world of an ARMv8-M Mainline core (Cortex-M33).
+ *
+ * Memory map choice (ADR 0002): the Secure MPU runs with PRIVDEFENA = 1,
+ * so the kernel uses the architectural default map; unprivileged box code
+ * sees only its own 8 regions. Exception priorities: faults 0x00, every
+ * kernel entry (SVC, PendSV, SysTick, IRQs) 0x80, so kernel entries never
+ * nest.
+ * Runs: privileged.
+ */
+#include <string.h>
+
+#include "kernel.h"
+#include "regs.h"
+
+#define EXC_RETURN_THREAD_PSP 0xFFFFFFFDu /* Secure, thread, PSP, no FP frame */
+#define CONTROL_BOX 3u                    /* nPRIV | SPSEL */
+#define CONTROL_IDLE 2u                   /* SPSEL, privileged */
+#define XPSR_THUMB 0x01000000u
+#define KERNEL_PRIO 0x80u
+#define BH_IRQ_LINES 124u
+#define IDLE_STACK_WORDS 64u
+
+#define UART_DATA 0x0u
+#define UART_STATE 0x4u
+#define UART_CTRL 0x8u
+#define UART_BAUDDIV 0x10u
+
+static uint32_t idle_stack[IDLE_STACK_WORDS] __attribute__((aligned(8)));
+static uint8_t epitaph_area[64] __attribute__((section(".noinit"), aligned(4)));
+
+void bh_arch_idle_loop(void);
+
+uint8_t *bh_arch_ptr(uint32_t addr)
+{
+    return (uint8_t *)(uintptr_t)addr;
+}
+
+bh_frame_t *bh_arch_frame(struct bh_box *b)
+{
+    uint32_t psp = b->arch.psp;
+    if (b == bh_k.current) {
+        __asm volatile("mrs %0, psp" : "=r"(psp));
+    }
+    return (bh_frame_t *)(uintptr_t)psp;
+}
+
+static void init_ctx(bh_arch_box_t *a, uint32_t stack_base, uint32_t stack_top, uint32_t pc, uint32_t control)
+{
+    bh_frame_t *f = (bh_frame_t *)(uintptr_t)(stack_top - sizeof(bh_frame_t));
+    memset(f, 0, sizeof *f);
+    f->pc = pc & ~1u;
+    f->xpsr = XPSR_THUMB;
+    a->psp = (uint32_t)(uintptr_t)f;
+    a->psplim = stack_base;
+    a->control = control;
+    a->exc_return = EXC_RETURN_THREAD_PSP;
+    memset(a->r4_r11, 0, sizeof a->r4_r11);
+}
+
+void bh_arch_box_init(struct bh_box *b, uint32_t entry)
+{
+    const bh_box_desc_t *d = b->desc;
+    init_ctx(&b->arch, d->ram_base, d->ram_base + d->stack_size, entry, CONTROL_BOX);
+}
+
+void bh_arch_idle_init(struct bh_box *idle)
+{
+    uint32_t base = (uint32_t)(uintptr_t)idle_stack;
+    init_ctx(&idle->arch, base, base + sizeof idle_stack, (uint32_t)(uintptr_t)bh_arch_idle_loop, CONTROL_IDLE);
+    memset(idle->arch.mpu, 0, sizeof idle->arch.mpu);
+    idle->state = BH_STATE_READY;
+}
+
+void bh_arch_irq_enable(uint32_t irq)
+{
+    BH_REG(NVIC_ISER + 4u * (irq / 32u)) = 1u << (irq % 32u);
+}
+
+void bh_arch_irq_disable(uint32_t irq)
+{
+    BH_REG(NVIC_ICER + 4u * (irq / 32u)) = 1u << (irq % 32u);
+    __asm volatile("dsb\n isb" ::: "memory");
+}
+
+void bh_arch_console_init(void)
+{
+    uint32_t u = bh_system.console_base;
+    BH_REG(u + UART_BAUDDIV) = 16u;
+    BH_REG(u + UART_CTRL) = 1u; /* TX enable before any write (QEMU pitfall 12) */
+}
+
+void bh_arch_console_write(const char *s, uint32_t n)
+{
+    uint32_t u = bh_system.console_base;
+    for (uint32_t i = 0; i < n; i++) {
+        while ((BH_REG(u + UART_STATE) & 1u) != 0u) {
+        }
+        BH_REG(u + UART_DATA) = (uint8_t)s[i];
+    }
+}
+
+void *bh_arch_epitaph(uint32_t size)
+{
+    return size <= sizeof epitaph_area ? epitaph_area : 0;
+}
+
+void bh_arch_reset(void)
+{
+    __asm volatile("dsb" ::: "memory");
+    BH_REG(SCB_AIRCR) = 0x05FA0004u;
+    __asm volatile("dsb" ::: "memory");
+    for (;;) {
+    }
+}
+
+void bh_arch_halt(int code)
+{
+    uint32_t block[2] = {0x20026u, (uint32_t)code}; /* ADP_Stopped_ApplicationExit */
+    register uint32_t r0 __asm("r0") = 0x20u;    /* SYS_EXIT_EXTENDED */
+    register uint32_t r1 __asm("r1") = (uint32_t)(uintptr_t)block;
+    __asm volatile("bkpt 0xAB" : : "r"(r0), "r"(r1) : "memory");
+    for (;;) {
+    }
+}
+
+static void set_priorities(void)
+{
+    BH_REG(SCB_SHPR1) = 0;                                   /* MemManage, Bus, Usage, Secure */
+    BH_REG(SCB_SHPR2) = KERNEL_PRIO << 24;                   /* SVCall */
+    BH_REG(SCB_SHPR3) = (KERNEL_PRIO << 24) | (KERNEL_PRIO << 16); /* SysTick, PendSV */
+    for (uint32_t i = 0; i < BH_IRQ_LINES; i++) {
+        BH_REG8(NVIC_IPR + i) = (uint8_t)KERNEL_PRIO;
+    }
+}
+
+void bh_arch_mpu_init(void);
+
+void bh_arch_platform_init(void)
+{
+    for (uint32_t i = 0; i < bh_system.nbus_grants; i++) {
+        BH_REG(bh_system.bus_grants[i].reg) |= bh_system.bus_grants[i].mask;
+    }
+    set_priorities();
+    BH_REG(SCB_CCR) |= 1u << 4;                                /* DIV_0_TRP */
+    BH_REG(SCB_SHCSR) |= (1u << 16) | (1u << 17) | (1u << 18) | (1u << 19);
+    bh_arch_mpu_init();
+}
+
+void bh_arch_tick_start(uint32_t clock_hz, uint32_t hz)
+{
+    BH_REG(SYST_RVR) = clock_hz / hz - 1u;
+    BH_REG(SYST_CVR) = 0;
+    BH_REG(SYST_CSR) = 7u; /* processor clock, interrupt, enable */
+}

@@ -1,0 +1,46 @@
+/*
+ * arch.h — the hooks kernel/core needs from kernel/arch/<arch>/.
+ *
+ * This is the only door from the portable core to hardware. Every function
+ * here is implemented once per architecture (armv8m, host). The core never
+ * turns an integer into a pointer itself: bh_arch_ptr() does it.
+ * Runs: privileged.
+ */
+#ifndef BH_ARCH_H
+#define BH_ARCH_H
+
+#include <stdint.h>
+
+#include "arch_types.h" /* per-arch: bh_arch_box_t, bh_frame_t */
+
+struct bh_box;
+
+/* Kernel view of box address 'addr'; the caller has checked the range. */
+uint8_t *bh_arch_ptr(uint32_t addr);
+
+/* Fresh thread context for b: empty stack, PC = entry, unprivileged. */
+void bh_arch_box_init(struct bh_box *b, uint32_t entry);
+/* Idle context: privileged thread that waits for interrupts. */
+void bh_arch_idle_init(struct bh_box *idle);
+/* Encodes b's regions into its MPU image (done once at boot). */
+void bh_arch_mpu_prepare(struct bh_box *b);
+/* The exception frame b was stopped with (valid while b is not running). */
+bh_frame_t *bh_arch_frame(struct bh_box *b);
+
+void bh_arch_irq_enable(uint32_t irq);
+void bh_arch_irq_disable(uint32_t irq);
+
+void bh_arch_console_write(const char *s, uint32_t n);
+
+/* Persistent (survives reset, not the image) kernel record area. */
+void *bh_arch_epitaph(uint32_t size);
+__attribute__((noreturn)) void bh_arch_reset(void);
+__attribute__((noreturn)) void bh_arch_halt(int code); /* test exit / stop */
+
+/* Board bring-up from the tables: bus grants, tick at 'hz' per second. */
+void bh_arch_platform_init(void);
+void bh_arch_tick_start(uint32_t clock_hz, uint32_t hz);
+/* Leaves the boot stack and enters bh_k.next. */
+__attribute__((noreturn)) void bh_arch_start(void);
+
+#endif

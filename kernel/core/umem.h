@@ -1,0 +1,25 @@
+/*
+ * umem.h — the one user-memory check.
+ *
+ * bh_umem_check(box, addr, len, access) is the only way the kernel decides
+ * whether a box may have the kernel read or write [addr, addr+len) on its
+ * behalf. It allows exactly when the range lies wholly inside one CODE or
+ * RAM region of the box that grants every requested access bit, with no
+ * wrap-around. Device regions never qualify (the kernel does not copy to or
+ * from peripherals on a box's behalf). An empty range is allowed.
+ * The verdict is hardened: two far-apart constants, compare with ==.
+ * Runs: privileged, host. Proof: functional contract (proofs issue).
+ */
+#ifndef BH_UMEM_H
+#define BH_UMEM_H
+
+#include <stdint.h>
+
+#include "system.h"
+
+typedef enum { BH_ALLOW = 0x3CA5C35A, BH_DENY = 0x435A3CA5 } bh_verdict_t;
+
+__attribute__((warn_unused_result)) bh_verdict_t bh_umem_check(const bh_box_desc_t *box, uint32_t addr,
+                                                               uint32_t len, uint32_t access);
+
+#endif

@@ -1,0 +1,240 @@
+/*
+ * validate.c — the shared system-table validator (see validate.h).
+ *
+ * Pure function of its input: no globals, no allocation, no hardware.
+ * bhgen calls it on the tables it is about to emit; the kernel calls it on
+ * the linked tables before starting any box and refuses to boot on error.
+ * Runs: privileged at boot, host. Trusts: nothing in *sys except the counts
+ * it checks against the array bounds first.
+ */
+#include "validate.h"
+
+#include "range.h"
+
+typedef struct {
+    bh_verr_t *errs;
+    size_t max;
+    size_t n;
+} verr_sink_t;
+
+static void report(verr_sink_t *s, uint16_t code, uint16_t box, uint16_t item, uint16_t other,
+                   uint16_t other2)
+{
+    if (s->n < s->max) {
+        bh_verr_t *e = &s->errs[s->n];
+        e->code = code;
+        e->box = box;
+        e->item = item;
+        e->other = other;
+        e->other2 = other2;
+    }
+    s->n++;
+}
+
+static bool in_memory_of_kind(const bh_system_t *sys, const bh_region_t *r)
+{
+    for (uint16_t m = 0; m < sys->nmemories && m < BH_MAX_MEMORIES; m++) {
+        const bh_range_t *mem = &sys->memories[m];
+        if (mem->kind == r->kind && bh_range_within(r->base, r->size, mem->base, mem->size)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void check_region(const bh_system_t *sys, verr_sink_t *s, uint16_t b, uint16_t i)
+{
+    const bh_region_t *r = &sys->boxes[b].regions[i];
+    if (r->size == 0u) {
+        report(s, BH_V_REGION_EMPTY, b, i, BH_V_NONE, BH_V_NONE);
+        return;
+    }
+    if ((r->base % BH_REGION_ALIGN) != 0u || (r->size % BH_REGION_ALIGN) != 0u) {
+        report(s, BH_V_REGION_ALIGN, b, i, BH_V_NONE, BH_V_NONE);
+    }
+    if (!bh_range_valid(r->base, r->size)) {
+        report(s, BH_V_REGION_WRAP, b, i, BH_V_NONE, BH_V_NONE);
+        return;
+    }
+    if ((r->access & BH_ACC_W) != 0u && (r->access & BH_ACC_X) != 0u) {
+        report(s, BH_V_REGION_WX, b, i, BH_V_NONE, BH_V_NONE);
+    }
+    if (!in_memory_of_kind(sys, r)) {
+        report(s, BH_V_REGION_OUTSIDE, b, i, BH_V_NONE, BH_V_NONE);
+    }
+    for (uint16_t k = 0; k < sys->nreserved && k < BH_MAX_RESERVED; k++) {
+        if (bh_range_overlap(r->base, r->size, sys->reserved[k].base, sys->reserved[k].size)) {
+            report(s, BH_V_REGION_RESERVED, b, i, k, BH_V_NONE);
+        }
+    }
+}
+
+/* Region (b, i) against every region listed after it, in any box. */
+static void check_overlaps(const bh_system_t *sys, verr_sink_t *s, uint16_t b, uint16_t i)
+{
+    const bh_region_t *r = &sys->boxes[b].regions[i];
+    for (uint16_t c = b; c < sys->nboxes; c++) {
+        const bh_box_desc_t *other = &sys->boxes[c];
+        for (uint16_t j = (c == b) ? (uint16_t)(i + 1u) : 0u; j < other->nregions; j++) {
+            const bh_region_t *q = &other->regions[j];
+            if (!bh_range_valid(q->base, q->size) || !bh_range_overlap(r->base, r->size, q->base, q->size)) {
+                continue;
+            }
+            bool same_dev = r->kind == BH_RK_DEVICE && q->kind == BH_RK_DEVICE && r->periph == q->periph;
+            report(s, same_dev ? BH_V_PERIPH_TWO_OWNERS : BH_V_REGION_OVERLAP, b, i, j, c);
+        }
+    }
+}
+
+static void check_layout(const bh_system_t *sys, verr_sink_t *s, uint16_t b)
+{
+    const bh_box_desc_t *box = &sys->boxes[b];
+    bool ok = box->nregions >= 2u && box->regions[0].kind == BH_RK_CODE &&
+              box->regions[0].base == box->code_base && box->regions[0].size == box->code_size &&
+              box->regions[0].access == (BH_ACC_R | BH_ACC_X) && box->regions[1].kind == BH_RK_RAM &&
+              box->regions[1].base == box->ram_base && box->regions[1].size == box->ram_size &&
+              box->regions[1].access == (BH_ACC_R | BH_ACC_W) && box->stack_size != 0u &&
+              box->stack_size <= box->ram_size && (box->stack_size % 8u) == 0u;
+    if (!ok) {
+        report(s, BH_V_LAYOUT, b, BH_V_NONE, BH_V_NONE, BH_V_NONE);
+    }
+    if (box->policy > BH_POLICY_RESET) {
+        report(s, BH_V_POLICY, b, BH_V_NONE, BH_V_NONE, BH_V_NONE);
+    }
+    if (sys->nboxes < 32u && (box->notify_mask >> sys->nboxes) != 0u) {
+        report(s, BH_V_NOTIFY, b, BH_V_NONE, BH_V_NONE, BH_V_NONE);
+    }
+}
+
+static uint32_t gateway_signals(const bh_system_t *sys, uint16_t b)
+{
+    uint32_t used = 0;
+    for (uint16_t g = 0; g < sys->ngateways; g++) {
+        if (sys->gateways[g].box == b && sys->gateways[g].signal < 30u) {
+            used |= 1u << sys->gateways[g].signal;
+        }
+    }
+    return used;
+}
+
+static void check_irqs(const bh_system_t *sys, verr_sink_t *s, uint16_t b)
+{
+    const bh_box_desc_t *box = &sys->boxes[b];
+    uint32_t used = gateway_signals(sys, b);
+    for (uint16_t i = 0; i < box->nirqs; i++) {
+        const bh_irq_route_t *q = &box->irqs[i];
+        if (q->irq >= sys->nirq_lines) {
+            report(s, BH_V_IRQ_RANGE, b, i, BH_V_NONE, BH_V_NONE);
+        }
+        if (q->signal >= 30u || (used & (1u << q->signal)) != 0u) {
+            report(s, BH_V_SIGNAL, b, i, BH_V_NONE, BH_V_NONE);
+        } else {
+            used |= 1u << q->signal;
+        }
+        for (uint16_t c = b; c < sys->nboxes; c++) {
+            const bh_box_desc_t *o = &sys->boxes[c];
+            for (uint16_t j = (c == b) ? (uint16_t)(i + 1u) : 0u; j < o->nirqs && j < BH_MAX_IRQS_PER_BOX; j++) {
+                if (o->irqs[j].irq == q->irq) {
+                    report(s, BH_V_IRQ_TWO_OWNERS, b, i, j, c);
+                }
+            }
+        }
+    }
+}
+
+static void check_box(const bh_system_t *sys, verr_sink_t *s, uint16_t b)
+{
+    const bh_box_desc_t *box = &sys->boxes[b];
+    if (box->nregions > BH_MAX_REGIONS) {
+        report(s, BH_V_TOO_MANY_REGIONS, b, BH_V_NONE, BH_V_NONE, BH_V_NONE);
+        return;
+    }
+    if (box->nirqs > BH_MAX_IRQS_PER_BOX) {
+        report(s, BH_V_IRQ_RANGE, b, BH_V_NONE, BH_V_NONE, BH_V_NONE);
+        return;
+    }
+    check_layout(sys, s, b);
+    for (uint16_t i = 0; i < box->nregions; i++) {
+        check_region(sys, s, b, i);
+        check_overlaps(sys, s, b, i);
+    }
+    check_irqs(sys, s, b);
+}
+
+static void check_gateway(const bh_system_t *sys, verr_sink_t *s, uint16_t g)
+{
+    const bh_gateway_t *gw = &sys->gateways[g];
+    if (gw->box >= sys->nboxes) {
+        report(s, BH_V_GW_BOX, BH_V_NONE, g, BH_V_NONE, BH_V_NONE);
+        return;
+    }
+    if (gw->signal >= 30u) {
+        report(s, BH_V_SIGNAL, gw->box, g, BH_V_NONE, BH_V_NONE);
+    }
+    for (uint16_t h = 0; h < g; h++) {
+        if (sys->gateways[h].box == gw->box && sys->gateways[h].signal == gw->signal) {
+            report(s, BH_V_SIGNAL, gw->box, g, h, BH_V_NONE);
+        }
+    }
+    if (sys->nboxes < 32u && (gw->callers >> sys->nboxes) != 0u) {
+        report(s, BH_V_GW_CALLER, BH_V_NONE, g, BH_V_NONE, BH_V_NONE);
+    }
+    uint8_t server_prio = sys->boxes[gw->box].priority;
+    for (uint16_t c = 0; c < sys->nboxes; c++) {
+        if ((gw->callers & (1u << c)) != 0u && sys->boxes[c].priority <= server_prio) {
+            report(s, BH_V_GW_DOWNHILL, gw->box, g, BH_V_NONE, c);
+        }
+    }
+}
+
+size_t bh_validate(const bh_system_t *sys, bh_verr_t *errs, size_t max)
+{
+    verr_sink_t s = {errs, max, 0};
+    if (sys->nboxes > BH_MAX_BOXES) {
+        report(&s, BH_V_TOO_MANY_BOXES, BH_V_NONE, BH_V_NONE, BH_V_NONE, BH_V_NONE);
+        return s.n;
+    }
+    if (sys->ngateways > BH_MAX_GATEWAYS) {
+        report(&s, BH_V_TOO_MANY_GATEWAYS, BH_V_NONE, BH_V_NONE, BH_V_NONE, BH_V_NONE);
+        return s.n;
+    }
+    for (uint16_t b = 0; b < sys->nboxes; b++) {
+        check_box(sys, &s, b);
+    }
+    for (uint16_t g = 0; g < sys->ngateways; g++) {
+        check_gateway(sys, &s, g);
+    }
+    return s.n;
+}
+
+static const char *const verr_text[BH_V_CODE_COUNT] = {
+    [0] = "no error",
+    [BH_V_TOO_MANY_BOXES] = "too many boxes",
+    [BH_V_TOO_MANY_GATEWAYS] = "too many gateways",
+    [BH_V_TOO_MANY_REGIONS] = "box needs more MPU regions than the hardware has",
+    [BH_V_REGION_EMPTY] = "region has size zero",
+    [BH_V_REGION_ALIGN] = "region base or size is not aligned to the MPU granule",
+    [BH_V_REGION_WRAP] = "region wraps past the end of the address space",
+    [BH_V_REGION_WX] = "region is both writable and executable",
+    [BH_V_REGION_OUTSIDE] = "region lies outside every board memory of its kind",
+    [BH_V_REGION_RESERVED] = "region overlaps memory reserved for the kernel",
+    [BH_V_REGION_OVERLAP] = "region overlaps another region",
+    [BH_V_PERIPH_TWO_OWNERS] = "peripheral has two owners",
+    [BH_V_LAYOUT] = "box code/ram/stack layout is inconsistent",
+    [BH_V_IRQ_RANGE] = "IRQ number is beyond the board's interrupt lines",
+    [BH_V_IRQ_TWO_OWNERS] = "IRQ has two owners",
+    [BH_V_SIGNAL] = "signal bit reused or reserved",
+    [BH_V_POLICY] = "unknown fault policy",
+    [BH_V_GW_BOX] = "gateway served by a box that does not exist",
+    [BH_V_GW_CALLER] = "gateway caller names a box that does not exist",
+    [BH_V_GW_DOWNHILL] = "gateway caller does not have a strictly lower priority than the server",
+    [BH_V_NOTIFY] = "notify target names a box that does not exist",
+};
+
+const char *bh_verr_str(uint16_t code)
+{
+    if (code < BH_V_CODE_COUNT && verr_text[code] != 0) {
+        return verr_text[code];
+    }
+    return "unknown validation error";
+}
