@@ -71,7 +71,8 @@ function(bh_system)
     RUNTIME_OUTPUT_DIRECTORY ${out} LINK_DEPENDS ${gen}/kernel_memory.ld)
   add_dependencies(kernel_${S_NAME} gen_${S_NAME})
   add_custom_command(TARGET kernel_${S_NAME} POST_BUILD
-    COMMAND ${CMAKE_OBJCOPY} -O binary ${kelf} ${out}/kernel.bin)
+    COMMAND ${CMAKE_OBJCOPY} -O binary ${kelf} ${out}/kernel.bin
+    BYPRODUCTS ${out}/kernel.bin)
 
   set(bins ${out}/kernel.bin)
   set(objs)
@@ -90,7 +91,8 @@ function(bh_system)
     add_dependencies(${t} gen_${S_NAME})
     add_custom_command(TARGET ${t} POST_BUILD
       COMMAND ${CMAKE_OBJCOPY} -O binary ${out}/${b}.elf ${out}/${b}.bin
-      COMMAND ${BH_BHGEN} --seal ${out}/${b}.bin)
+      COMMAND ${BH_BHGEN} --seal ${out}/${b}.bin
+      BYPRODUCTS ${out}/${b}.bin)
     list(APPEND bins ${out}/${b}.bin)
   endforeach()
 

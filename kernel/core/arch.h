@@ -36,6 +36,8 @@ void bh_arch_console_write(const char *s, uint32_t n);
 void *bh_arch_epitaph(uint32_t size);
 __attribute__((noreturn)) void bh_arch_reset(void);
 __attribute__((noreturn)) void bh_arch_halt(int code); /* test exit / stop */
+/* Test builds: the numeric argument the run was started with, or -1. */
+int32_t bh_arch_test_arg(void);
 
 /* Board bring-up from the tables: bus grants, tick at 'hz' per second. */
 void bh_arch_platform_init(void);

@@ -7,6 +7,8 @@
  * never started, while the others run); MPU images; tick; first switch.
  * Runs: privileged, once, on the boot stack.
  */
+#include <string.h>
+
 #include "box.h"
 #include "fault.h"
 #include "image.h"
@@ -25,6 +27,7 @@ static void epitaph_report(void)
         e->magic = BH_EPITAPH_MAGIC;
         e->boots = 0;
         e->policy_resets = 0;
+        memset(&e->last, 0, sizeof e->last);
     }
     e->boots++;
     bh_klog("Bulkhead kernel, system '");
@@ -33,12 +36,18 @@ static void epitaph_report(void)
     bh_put_dec(e->boots);
     bh_puts("\n");
     if (e->boots > 1u && e->last.kind != BH_FAULT_NONE) {
-        bh_klog("previous reset: box ");
-        bh_put_dec(e->last.box);
-        bh_puts(" ");
+        bh_klog("previous reset: ");
+        if (e->last.box < bh_system.nboxes) {
+            bh_puts("box '");
+            bh_puts(bh_system.boxes[e->last.box].name);
+            bh_puts("' ");
+        } else {
+            bh_puts("kernel ");
+        }
         bh_puts(bh_fault_kind_str(e->last.kind));
         bh_puts("\n");
     }
+    memset(&e->last, 0, sizeof e->last); /* reported once */
 }
 
 static void check_tables(void)

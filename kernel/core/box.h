@@ -2,8 +2,8 @@
  * box.h — box life cycle: start (boot and restart share one path), stop.
  * Runs: privileged.
  */
-#ifndef BH_BOX_H
-#define BH_BOX_H
+#ifndef BH_CORE_BOX_H
+#define BH_CORE_BOX_H
 
 #include "kernel.h"
 

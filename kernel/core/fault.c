@@ -95,7 +95,7 @@ static void notify_supervisor(const bh_box_t *faulty)
 {
     for (uint32_t i = 0; i < bh_system.nboxes; i++) {
         bh_box_t *s = &bh_k.boxes[i];
-        if ((s->desc->flags & BH_BOX_SUPERVISOR) != 0u && s != faulty && s->state != BH_STATE_STOPPED) {
+        if ((s->desc->flags & BH_BOXF_SUPERVISOR) != 0u && s != faulty && s->state != BH_STATE_STOPPED) {
             bh_signal_raise(s, BH_SIG_FAULT);
         }
     }
@@ -166,8 +166,10 @@ void bh_kernel_fault(const bh_fault_report_t *r)
 void bh_kernel_panic(const char *why, uint32_t a, uint32_t b)
 {
     bh_epitaph_t *e = bh_epitaph();
+    e->last.box = 0xFFFFFFFFu; /* the kernel itself */
     e->last.kind = BH_FAULT_HARD;
     e->last.detail = a;
+    e->last.pc_offset = b;
     bh_klog("PANIC: ");
     bh_puts(why);
     bh_puts(" ");

@@ -15,8 +15,9 @@
 #include "umem.h"
 
 #define BH_LOG_LINE 120u
-#define BH_LOG_BURST 2048u
-#define BH_LOG_RATE 2u /* bytes per ms */
+#define BH_LOG_BURST 4096u
+#define BH_LOG_RATE 8u      /* bytes per ms: about a 115200-baud UART */
+#define BH_LOG_OVERHEAD 16u /* charged per line: prefix, newline (and makes empty lines cost) */
 
 void bh_log_reset(bh_box_t *b)
 {
@@ -54,13 +55,14 @@ uint32_t bh_sys_log(bh_box_t *self, bh_frame_t *f)
         return BH_FAULT_BADPTR;
     }
     uint32_t n = f->r1 < BH_LOG_LINE ? f->r1 : BH_LOG_LINE;
+    uint32_t cost = n + BH_LOG_OVERHEAD;
     refill(self);
-    if (n > self->log_tokens) {
+    if (cost > self->log_tokens) {
         self->log_dropped += n;
         bh_ret(f, BH_E_RATE);
         return BH_FAULT_NONE;
     }
-    self->log_tokens -= n;
+    self->log_tokens -= cost;
     char line[BH_LOG_LINE];
     bh_copy_in(line, f->r0, n);
     while (n > 0u && line[n - 1u] == '\n') {

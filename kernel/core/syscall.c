@@ -78,9 +78,10 @@ uint32_t bh_sys_yield(bh_box_t *self, bh_frame_t *f)
 /* r0 = milliseconds */
 uint32_t bh_sys_sleep(bh_box_t *self, bh_frame_t *f)
 {
+    uint32_t ms = f->r0;
     bh_ret(f, BH_OK);
-    if (f->r0 != 0u) {
-        bh_sched_block(self, BH_BLOCK_SLEEP, f->r0 == BH_FOREVER ? BH_FOREVER - 1u : f->r0);
+    if (ms != 0u) {
+        bh_sched_block(self, BH_BLOCK_SLEEP, ms == BH_FOREVER ? BH_FOREVER - 1u : ms);
     }
     return BH_FAULT_NONE;
 }
@@ -103,7 +104,7 @@ uint32_t bh_sys_fault_info(bh_box_t *self, bh_frame_t *f)
     if (bh_umem_check(self->desc, f->r1, sizeof(bh_fault_t), BH_ACC_W) != BH_ALLOW) {
         return BH_FAULT_BADPTR;
     }
-    bool sup = (self->desc->flags & BH_BOX_SUPERVISOR) != 0u;
+    bool sup = (self->desc->flags & BH_BOXF_SUPERVISOR) != 0u;
     if (f->r0 >= bh_system.nboxes || (!sup && f->r0 != self->id)) {
         bh_ret(f, f->r0 >= bh_system.nboxes ? BH_E_INVALID : BH_E_DENIED);
         return BH_FAULT_NONE;

@@ -73,7 +73,7 @@ typedef struct {
     bh_irq_route_t irqs[BH_MAX_IRQS_PER_BOX];
 } bh_box_desc_t;
 
-#define BH_BOX_SUPERVISOR 1u
+#define BH_BOXF_SUPERVISOR 1u
 
 typedef struct {
     uint32_t base, size;
@@ -93,6 +93,7 @@ typedef struct {
     char name[BH_NAME_MAX];
     uint32_t clock_hz;     /* core clock, for the tick */
     uint32_t console_base; /* kernel console UART (privileged only) */
+    uint32_t bus_ctl_base; /* security controller; bus_grants[].reg is relative to it */
     uint16_t nbus_grants;
     uint16_t pad0;
     bh_bus_grant_t bus_grants[BH_MAX_BUS_GRANTS];

@@ -13,16 +13,19 @@
 #include "syscall.h"
 
 static struct {
-    uint32_t box;  /* box expected to fault next, or BH_MAX_BOXES */
-    uint32_t kind; /* expected kind, 0 = any */
-    uint32_t seen; /* expected faults observed */
-} expect = {BH_MAX_BOXES, 0, 0};
+    uint32_t box;   /* box expected to fault, or BH_MAX_BOXES */
+    uint32_t kind;  /* expected kind, 0 = any */
+    uint32_t count; /* how many more such faults are expected */
+    uint32_t seen;  /* expected faults observed */
+} expect = {BH_MAX_BOXES, 0, 0, 0};
 
 void bh_test_on_fault(const bh_box_t *b, uint32_t kind)
 {
-    if (expect.box == b->id && (expect.kind == BH_FAULT_NONE || expect.kind == kind)) {
+    if (expect.count != 0u && expect.box == b->id && (expect.kind == BH_FAULT_NONE || expect.kind == kind)) {
         expect.seen++;
-        expect.box = BH_MAX_BOXES;
+        if (--expect.count == 0u) {
+            expect.box = BH_MAX_BOXES;
+        }
         bh_klog("(expected fault)\n");
         return;
     }
@@ -53,7 +56,8 @@ uint32_t bh_sys_test(bh_box_t *self, bh_frame_t *f)
         bh_arch_halt((int)f->r1);
     case BH_TEST_EXPECT_FAULT:
         expect.box = f->r1;
-        expect.kind = f->r2;
+        expect.kind = f->r2 & 0xFFFFu;
+        expect.count = (f->r2 >> 16) != 0u ? f->r2 >> 16 : 1u;
         bh_ret(f, BH_OK);
         break;
     case BH_TEST_EXPECTED_SEEN:
@@ -65,6 +69,9 @@ uint32_t bh_sys_test(bh_box_t *self, bh_frame_t *f)
         break;
     case BH_TEST_BOOTS:
         bh_ret(f, (int32_t)bh_epitaph()->boots);
+        break;
+    case BH_TEST_ARG:
+        bh_ret(f, bh_arch_test_arg());
         break;
     default:
         bh_ret(f, BH_E_INVALID);

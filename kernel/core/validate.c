@@ -75,7 +75,7 @@ static void check_overlaps(const bh_system_t *sys, verr_sink_t *s, uint16_t b, u
     const bh_region_t *r = &sys->boxes[b].regions[i];
     for (uint16_t c = b; c < sys->nboxes; c++) {
         const bh_box_desc_t *other = &sys->boxes[c];
-        for (uint16_t j = (c == b) ? (uint16_t)(i + 1u) : 0u; j < other->nregions; j++) {
+        for (uint16_t j = (c == b) ? (uint16_t)(i + 1u) : 0u; j < other->nregions && j < BH_MAX_REGIONS; j++) {
             const bh_region_t *q = &other->regions[j];
             if (!bh_range_valid(q->base, q->size) || !bh_range_overlap(r->base, r->size, q->base, q->size)) {
                 continue;
@@ -145,14 +145,6 @@ static void check_irqs(const bh_system_t *sys, verr_sink_t *s, uint16_t b)
 static void check_box(const bh_system_t *sys, verr_sink_t *s, uint16_t b)
 {
     const bh_box_desc_t *box = &sys->boxes[b];
-    if (box->nregions > BH_MAX_REGIONS) {
-        report(s, BH_V_TOO_MANY_REGIONS, b, BH_V_NONE, BH_V_NONE, BH_V_NONE);
-        return;
-    }
-    if (box->nirqs > BH_MAX_IRQS_PER_BOX) {
-        report(s, BH_V_IRQ_RANGE, b, BH_V_NONE, BH_V_NONE, BH_V_NONE);
-        return;
-    }
     check_layout(sys, s, b);
     for (uint16_t i = 0; i < box->nregions; i++) {
         check_region(sys, s, b, i);
@@ -187,15 +179,57 @@ static void check_gateway(const bh_system_t *sys, verr_sink_t *s, uint16_t g)
     }
 }
 
+static bool terminated(const char *name)
+{
+    for (uint32_t i = 0; i < BH_NAME_MAX; i++) {
+        if (name[i] == '\0') {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Counts first: nothing below may index past an array. */
+static bool check_counts(const bh_system_t *sys, verr_sink_t *s)
+{
+    size_t before = s->n;
+    if (sys->nboxes > BH_MAX_BOXES) {
+        report(s, BH_V_TOO_MANY_BOXES, BH_V_NONE, BH_V_NONE, BH_V_NONE, BH_V_NONE);
+    }
+    if (sys->ngateways > BH_MAX_GATEWAYS) {
+        report(s, BH_V_TOO_MANY_GATEWAYS, BH_V_NONE, BH_V_NONE, BH_V_NONE, BH_V_NONE);
+    }
+    if (sys->nbus_grants > BH_MAX_BUS_GRANTS || sys->nreserved > BH_MAX_RESERVED ||
+        sys->nmemories > BH_MAX_MEMORIES) {
+        report(s, BH_V_COUNTS, BH_V_NONE, BH_V_NONE, BH_V_NONE, BH_V_NONE);
+    }
+    for (uint16_t b = 0; b < sys->nboxes && b < BH_MAX_BOXES; b++) {
+        const bh_box_desc_t *box = &sys->boxes[b];
+        if (box->nregions > BH_MAX_REGIONS) {
+            report(s, BH_V_TOO_MANY_REGIONS, b, BH_V_NONE, BH_V_NONE, BH_V_NONE);
+        }
+        if (box->nirqs > BH_MAX_IRQS_PER_BOX) {
+            report(s, BH_V_IRQ_RANGE, b, BH_V_NONE, BH_V_NONE, BH_V_NONE);
+        }
+        if (!terminated(box->name)) {
+            report(s, BH_V_NAME, b, BH_V_NONE, BH_V_NONE, BH_V_NONE);
+        }
+    }
+    for (uint16_t g = 0; g < sys->ngateways && g < BH_MAX_GATEWAYS; g++) {
+        if (!terminated(sys->gateways[g].name)) {
+            report(s, BH_V_NAME, BH_V_NONE, g, BH_V_NONE, BH_V_NONE);
+        }
+    }
+    return s->n == before && terminated(sys->name);
+}
+
 size_t bh_validate(const bh_system_t *sys, bh_verr_t *errs, size_t max)
 {
     verr_sink_t s = {errs, max, 0};
-    if (sys->nboxes > BH_MAX_BOXES) {
-        report(&s, BH_V_TOO_MANY_BOXES, BH_V_NONE, BH_V_NONE, BH_V_NONE, BH_V_NONE);
-        return s.n;
-    }
-    if (sys->ngateways > BH_MAX_GATEWAYS) {
-        report(&s, BH_V_TOO_MANY_GATEWAYS, BH_V_NONE, BH_V_NONE, BH_V_NONE, BH_V_NONE);
+    if (!check_counts(sys, &s)) {
+        if (s.n == 0u) {
+            report(&s, BH_V_NAME, BH_V_NONE, BH_V_NONE, BH_V_NONE, BH_V_NONE);
+        }
         return s.n;
     }
     for (uint16_t b = 0; b < sys->nboxes; b++) {
@@ -229,6 +263,8 @@ static const char *const verr_text[BH_V_CODE_COUNT] = {
     [BH_V_GW_CALLER] = "gateway caller names a box that does not exist",
     [BH_V_GW_DOWNHILL] = "gateway caller does not have a strictly lower priority than the server",
     [BH_V_NOTIFY] = "notify target names a box that does not exist",
+    [BH_V_COUNTS] = "a table count exceeds its array",
+    [BH_V_NAME] = "name is not NUL-terminated",
 };
 
 const char *bh_verr_str(uint16_t code)

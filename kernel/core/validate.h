@@ -43,6 +43,8 @@ enum bh_verr_code {
     BH_V_GW_CALLER,          /* gateway 'item': caller bit names no box */
     BH_V_GW_DOWNHILL,        /* gateway 'item': caller 'other2' not lower priority */
     BH_V_NOTIFY,             /* box: notify mask names a box that does not exist */
+    BH_V_COUNTS,             /* a count field exceeds its array (item: which, see validate.c) */
+    BH_V_NAME,               /* box 'box' or gateway 'item': name not NUL-terminated */
     BH_V_CODE_COUNT
 };
 

@@ -115,12 +115,33 @@ void bh_arch_reset(void)
     }
 }
 
+
+static uint32_t semihost(uint32_t op, void *block)
+{
+    register uint32_t r0 __asm("r0") = op;
+    register uint32_t r1 __asm("r1") = (uint32_t)(uintptr_t)block;
+    __asm volatile("bkpt 0xAB" : "+r"(r0) : "r"(r1) : "memory");
+    return r0;
+}
+
+int32_t bh_arch_test_arg(void)
+{
+    char line[16] = {0};
+    uint32_t block[2] = {(uint32_t)(uintptr_t)line, sizeof line - 1u};
+    if (semihost(0x15u, block) != 0u || line[0] < '0' || line[0] > '9') { /* SYS_GET_CMDLINE */
+        return -1;
+    }
+    int32_t v = 0;
+    for (uint32_t i = 0; i < sizeof line && line[i] >= '0' && line[i] <= '9'; i++) {
+        v = v * 10 + (line[i] - '0');
+    }
+    return v;
+}
+
 void bh_arch_halt(int code)
 {
     uint32_t block[2] = {0x20026u, (uint32_t)code}; /* ADP_Stopped_ApplicationExit */
-    register uint32_t r0 __asm("r0") = 0x20u;    /* SYS_EXIT_EXTENDED */
-    register uint32_t r1 __asm("r1") = (uint32_t)(uintptr_t)block;
-    __asm volatile("bkpt 0xAB" : : "r"(r0), "r"(r1) : "memory");
+    semihost(0x20u, block);                          /* SYS_EXIT_EXTENDED */
     for (;;) {
     }
 }
@@ -140,7 +161,7 @@ void bh_arch_mpu_init(void);
 void bh_arch_platform_init(void)
 {
     for (uint32_t i = 0; i < bh_system.nbus_grants; i++) {
-        BH_REG(bh_system.bus_grants[i].reg) |= bh_system.bus_grants[i].mask;
+        BH_REG(bh_system.bus_ctl_base + bh_system.bus_grants[i].reg) |= bh_system.bus_grants[i].mask;
     }
     set_priorities();
     BH_REG(SCB_CCR) |= 1u << 4;                                /* DIV_0_TRP */

@@ -125,11 +125,12 @@ typedef struct {
 /* Test-build operations (BH_SYS_TEST, r0 = op). */
 enum bh_test_op {
     BH_TEST_EXIT = 1,          /* r1 = exit code; ends the QEMU run */
-    BH_TEST_EXPECT_FAULT = 2,  /* r1 = box id, r2 = fault kind */
+    BH_TEST_EXPECT_FAULT = 2,  /* r1 = box id, r2 = kind | count << 16 (count 0 = 1) */
     BH_TEST_EXPECTED_SEEN = 3, /* returns count of expected faults seen */
     BH_TEST_BOX_STATE = 4,     /* r1 = box id; returns enum bh_box_state */
     BH_TEST_GENERATION = 5,    /* r1 = box id; returns generation */
     BH_TEST_BOOTS = 6,         /* returns the boot count (survives reset) */
+    BH_TEST_ARG = 7,           /* returns the run's numeric test argument, -1 if none */
 };
 
 /* The header every box image starts with. Checked by the kernel at boot. */

@@ -1,0 +1,80 @@
+/*
+ * board.h — a board file (boards/<board>/board.yaml) as bhgen reads it.
+ *
+ * The board file is the only source of addresses: memories, the kernel's
+ * own code and RAM ranges, peripherals with their IRQ numbers and bus
+ * firewall (PPC) bits, and which peripherals the kernel keeps. board_load()
+ * reads it and checks it is self-consistent; errors point at the board file.
+ * Runs: host only. Trusts: nothing in the board file.
+ */
+#ifndef BHG_BOARD_H
+#define BHG_BOARD_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "schema.h"
+#include "system.h"
+
+#define BD_MAX_PERIPHS 64u
+#define BD_MAX_PERIPH_IRQS 8u
+#define BD_MAX_IRQ_LINES 480u /* ARMv8-M NVIC limit */
+
+typedef struct {
+    mf_str_t name;
+    mf_u32_t nvic; /* external interrupt number */
+} bd_irq_t;
+
+typedef struct {
+    int line;
+    mf_str_t name;
+    mf_u32_t base, size;
+    bd_irq_t irq[BD_MAX_PERIPH_IRQS];
+    uint16_t nirqs;
+    mf_u32_t ppc_reg, ppc_bit; /* ppc_reg.state == MF_UNSET: no PPC gate */
+    bool kernel;               /* listed in kernel_peripherals */
+} bd_periph_t;
+
+typedef struct {
+    int line;
+    mf_str_t name;
+    mf_u32_t kind; /* enum bh_region_kind */
+    mf_u32_t base, size;
+} bd_memory_t;
+
+typedef struct {
+    char path[4096]; /* DIR/<board>/board.yaml, used in messages */
+    int line;
+    mf_str_t board, arch, cpu, console;
+    mf_u32_t clock_hz, irq_lines, mpu_regions, region_align, secctl_base;
+    bd_memory_t mem[BH_MAX_MEMORIES];
+    uint16_t nmem;
+    mf_u32_t kcode_base, kcode_size, kram_base, kram_size;
+    bd_periph_t periph[BD_MAX_PERIPHS];
+    uint16_t nperiph;
+    mf_list_t kernel_periphs;
+    int16_t console_idx; /* index in periph[] */
+} board_t;
+
+/*
+ * Loads the board named by the manifest's 'board' key from boards_dir.
+ * A board without a file is reported at the manifest line of 'name';
+ * anything wrong inside the board file is reported against that file.
+ * True when the board is usable.
+ */
+bool board_load(board_t *b, const char *boards_dir, const mf_str_t *name, const char *manifest_file,
+                diags_t *d) BHG_MUST_CHECK;
+
+/* Index of the peripheral called 'name', or -1. */
+int board_find_periph(const board_t *b, const char *name);
+
+/* Finds IRQ 'name'; stores its peripheral and slot; false when unknown. */
+bool board_find_irq(const board_t *b, const char *name, uint16_t *periph, uint16_t *slot);
+
+/* The memory of 'kind' holding [base, base+size), or NULL. */
+const bd_memory_t *board_memory_holding(const board_t *b, uint32_t kind, uint32_t base, uint32_t size);
+
+/* How many bytes one granule of the board's MPU is (region_align). */
+uint32_t board_align(const board_t *b);
+
+#endif

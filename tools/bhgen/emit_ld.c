@@ -1,0 +1,46 @@
+/*
+ * emit_ld.c — the system-wide linker scripts: kernel_memory.ld (the kernel's
+ * own code and RAM ranges, included by kernel/arch/.../kernel.ld) and
+ * image.ld (every raw image at its load address, linked into system.elf).
+ * Runs: host only.
+ */
+#include <inttypes.h>
+
+#include "emit.h"
+
+bool emit_kernel_ld(outset_t *o, const emit_ctx_t *c, diags_t *d)
+{
+    const board_t *b = c->b;
+    FILE *f = out_open(o, "kernel_memory.ld", d);
+    if (f == NULL) {
+        return false;
+    }
+    emit_banner(f, c, "/*", "*/");
+    fprintf(f, "/* The kernel's own ranges on board %s; boxes never reach them. */\n", b->board.s);
+    fprintf(f, "MEMORY {\n");
+    fprintf(f, "  KCODE (rx) : ORIGIN = 0x%08" PRIX32 ", LENGTH = 0x%08" PRIX32 "\n", b->kcode_base.v,
+            b->kcode_size.v);
+    fprintf(f, "  KRAM (rwx) : ORIGIN = 0x%08" PRIX32 ", LENGTH = 0x%08" PRIX32 "\n", b->kram_base.v, b->kram_size.v);
+    fprintf(f, "}\n");
+    return out_close(o, f, d);
+}
+
+bool emit_image_ld(outset_t *o, const emit_ctx_t *c, diags_t *d)
+{
+    const bh_system_t *s = &c->l->sys;
+    FILE *f = out_open(o, "image.ld", d);
+    if (f == NULL) {
+        return false;
+    }
+    emit_banner(f, c, "/*", "*/");
+    fprintf(f, "/* system.elf: each raw image (objcopy'd into section .image of <name>.bin.o)\n"
+               "   at its load address, as a flash programmer would place it. */\n");
+    fprintf(f, "SECTIONS {\n");
+    fprintf(f, "  .kernel 0x%08" PRIX32 " : { KEEP(*/kernel.bin.o(.image)) }\n", c->b->kcode_base.v);
+    for (uint16_t i = 0; i < s->nboxes; i++) {
+        fprintf(f, "  .box_%s 0x%08" PRIX32 " : { KEEP(*/%s.bin.o(.image)) }\n", s->boxes[i].name,
+                s->boxes[i].code_base, s->boxes[i].name);
+    }
+    fprintf(f, "}\n");
+    return out_close(o, f, d);
+}

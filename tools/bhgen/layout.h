@@ -1,0 +1,52 @@
+/*
+ * layout.h — turns a checked manifest and its board into a bh_system_t.
+ *
+ * Layout rules (docs/manifest.md): boxes keep declaration order as ids;
+ * code slots follow the kernel's code range, RAM blocks ([stack][data])
+ * follow the kernel's RAM range, box after box, each aligned to the board's
+ * region granule; region 0 is code (r-x), region 1 RAM (rw-), then one
+ * device region per owned peripheral. Gateway ids run in box order then
+ * declaration order; a box's gateways take signals 0.., its IRQs the next.
+ * Layout never refuses: a box that does not fit is still placed (past the
+ * end of memory) and marked, so the validator and the error mapper can say
+ * by how much. It also records where each table entry came from.
+ * Runs: host only.
+ */
+#ifndef BHG_LAYOUT_H
+#define BHG_LAYOUT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "board.h"
+#include "manifest.h"
+#include "system.h"
+
+/* One memory that boxes are carved from, after the kernel's range. */
+typedef struct {
+    const bd_memory_t *mem;
+    uint64_t free_base, free_end; /* room for boxes */
+    uint64_t cursor;
+    uint64_t need;                /* bytes asked for by all boxes */
+    uint64_t left[BH_MAX_BOXES];  /* room left when box i was placed */
+    uint64_t want[BH_MAX_BOXES];  /* bytes box i asked for */
+    bool nofit[BH_MAX_BOXES];
+} arena_t;
+
+typedef struct {
+    uint16_t box, gw; /* manifest box index, index in its gateways */
+} gw_src_t;
+
+typedef struct {
+    bh_system_t sys;
+    uint8_t region_item[BH_MAX_BOXES][BH_MAX_REGIONS];  /* regions >= 2: index in 'peripherals' */
+    uint8_t irq_item[BH_MAX_BOXES][BH_MAX_IRQS_PER_BOX]; /* index in 'irqs' */
+    gw_src_t gw_src[BH_MAX_GATEWAYS];
+    int gw_overflow_line; /* line of the first gateway beyond BH_MAX_GATEWAYS */
+    arena_t code, ram;
+} layout_t;
+
+/* Builds l from m and b (both checked). Reports what only layout can see. */
+void layout_build(layout_t *l, const manifest_t *m, const board_t *b, diags_t *d);
+
+#endif
