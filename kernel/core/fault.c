@@ -60,8 +60,14 @@ static void record(bh_box_t *b, const bh_fault_report_t *r)
     f->generation = b->generation;
     f->kind = r->kind;
     f->pc_offset = pc_in ? r->pc - d->code_base : 0xFFFFFFFFu;
-    f->addr_valid = (r->addr_valid && in_own_region(d, r->addr)) ? 1u : 0u;
-    f->addr = f->addr_valid ? r->addr : 0u;
+    uint32_t addr = r->addr;
+    bool valid = r->addr_valid;
+    if (!valid && !pc_in && r->pc != 0xFFFFFFFFu) {
+        addr = r->pc; /* instruction fetch outside the code: the PC is the address */
+        valid = true;
+    }
+    f->addr_valid = (valid && in_own_region(d, addr)) ? 1u : 0u;
+    f->addr = f->addr_valid ? addr : 0u;
     f->detail = r->detail;
     f->count = count;
 }

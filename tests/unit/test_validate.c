@@ -59,7 +59,6 @@ static bh_region_t *client_extra(void)
 
 static void break_too_many_boxes(void) { sys.nboxes = BH_MAX_BOXES + 1u; }
 static void break_too_many_gateways(void) { sys.ngateways = BH_MAX_GATEWAYS + 1u; }
-/* Box 0: no earlier box scans its regions (see the last test for why). */
 static void break_too_many_regions(void) { sys.boxes[UT_SUPER].nregions = BH_MAX_REGIONS + 1u; }
 static void break_region_empty(void) { client_extra()->size = 0; }
 static void break_region_align(void) { client_extra()->base += 16u; }
@@ -92,6 +91,8 @@ static void break_gw_box(void) { sys.gateways[UT_GW_LAST].box = UT_NBOXES; }
 static void break_gw_caller(void) { sys.gateways[UT_GW_ECHO].callers |= 1u << UT_NBOXES; }
 static void break_gw_downhill(void) { sys.gateways[UT_GW_ECHO].callers |= 1u << UT_SUPER; }
 static void break_notify(void) { sys.boxes[UT_CLIENT].notify_mask |= 1u << UT_NBOXES; }
+static void break_counts(void) { sys.nbus_grants = BH_MAX_BUS_GRANTS + 1u; }
+static void break_name(void) { memcpy(sys.boxes[UT_SPARE].name, "sixteen-chars-xx", BH_NAME_MAX); }
 
 static const struct {
     uint16_t code;
@@ -117,6 +118,8 @@ static const struct {
     {BH_V_GW_CALLER, break_gw_caller},
     {BH_V_GW_DOWNHILL, break_gw_downhill},
     {BH_V_NOTIFY, break_notify},
+    {BH_V_COUNTS, break_counts},
+    {BH_V_NAME, break_name},
 };
 
 /* ---- the valid table ---- */
@@ -411,38 +414,66 @@ static void test_validate_describes_every_code(void **state)
     assert_string_equal(bh_verr_str(BH_V_CODE_COUNT), unknown);
 }
 
-/* ---- rules the validator should enforce but does not (kernel/core bugs) ---- */
+/* ---- counts and names: checked before anything indexes an array ---- */
 
-/* The kernel (armv8m bh_arch_platform_init) walks bus_grants[0..nbus_grants). */
+/* The armv8m platform init walks bus_grants[0..nbus_grants). */
 static void test_validate_rejects_more_bus_grants_than_exist(void **state)
 {
     (void)state;
-    sys.nbus_grants = BH_MAX_BUS_GRANTS + 1u;
-    bh_verr_t errs[MAX_ERRS];
-    assert_int_not_equal(run(errs), 0);
+    break_counts();
+    expect_only(BH_V_COUNTS, BH_V_NONE, BH_V_NONE);
+}
+
+static void test_validate_rejects_more_memories_or_reserved_ranges_than_exist(void **state)
+{
+    (void)state;
+    sys.nmemories = BH_MAX_MEMORIES + 1u;
+    expect_only(BH_V_COUNTS, BH_V_NONE, BH_V_NONE);
+    sys = bh_system;
+    sys.nreserved = BH_MAX_RESERVED + 1u;
+    expect_only(BH_V_COUNTS, BH_V_NONE, BH_V_NONE);
 }
 
 /* The kernel prints names with bh_puts (strlen): they must be terminated. */
 static void test_validate_rejects_unterminated_box_name(void **state)
 {
     (void)state;
-    memcpy(sys.boxes[UT_SPARE].name, "sixteen-chars-xx", BH_NAME_MAX);
-    bh_verr_t errs[MAX_ERRS];
-    assert_int_not_equal(run(errs), 0);
+    break_name();
+    expect_only(BH_V_NAME, UT_SPARE, BH_V_NONE);
+}
+
+static void test_validate_rejects_unterminated_gateway_name(void **state)
+{
+    (void)state;
+    memcpy(sys.gateways[UT_GW_BIG].name, "sixteen-chars-xx", BH_NAME_MAX);
+    expect_only(BH_V_NAME, BH_V_NONE, UT_GW_BIG);
+}
+
+static void test_validate_rejects_unterminated_system_name(void **state)
+{
+    (void)state;
+    memcpy(sys.name, "sixteen-chars-xx", BH_NAME_MAX);
+    expect_only(BH_V_NAME, BH_V_NONE, BH_V_NONE);
 }
 
 /*
- * A count is trusted only after it was checked against its array: box 0's
- * regions are compared with every region of the later boxes before those
- * boxes' nregions were checked. With nregions = 12 in box 3, the overlap
- * scan indexes regions[8..11] of a bh_region_t[8] (UBSan: out of bounds).
- * Kept last: the sanitizer ends the process.
+ * Box 0's regions are compared with every region of the later boxes: the
+ * later boxes' nregions must have been checked first. With nregions = 12
+ * in box 3 an unchecked scan indexes regions[8..11] of a bh_region_t[8]
+ * (UBSan: out of bounds; found in the first version of validate.c).
  */
 static void test_validate_never_reads_past_a_later_box_region_array(void **state)
 {
     (void)state;
     sys.boxes[UT_INTRUDER].nregions = 12;
     expect_only(BH_V_TOO_MANY_REGIONS, UT_INTRUDER, BH_V_NONE);
+}
+
+static void test_validate_never_reads_past_a_later_box_irq_array(void **state)
+{
+    (void)state;
+    sys.boxes[UT_SPARE].nirqs = 200;
+    expect_only(BH_V_IRQ_RANGE, UT_SPARE, BH_V_NONE);
 }
 
 int main(void)
@@ -483,8 +514,12 @@ int main(void)
         cmocka_unit_test_setup(test_validate_counts_every_error_but_stores_at_most_max, setup),
         cmocka_unit_test_setup(test_validate_describes_every_code, setup),
         cmocka_unit_test_setup(test_validate_rejects_more_bus_grants_than_exist, setup),
+        cmocka_unit_test_setup(test_validate_rejects_more_memories_or_reserved_ranges_than_exist, setup),
         cmocka_unit_test_setup(test_validate_rejects_unterminated_box_name, setup),
+        cmocka_unit_test_setup(test_validate_rejects_unterminated_gateway_name, setup),
+        cmocka_unit_test_setup(test_validate_rejects_unterminated_system_name, setup),
         cmocka_unit_test_setup(test_validate_never_reads_past_a_later_box_region_array, setup),
+        cmocka_unit_test_setup(test_validate_never_reads_past_a_later_box_irq_array, setup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

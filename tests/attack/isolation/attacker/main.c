@@ -17,7 +17,7 @@
 
 typedef void (*fn_t)(void);
 
-static uint16_t code_in_data[4] = {0x4770, 0x4770, 0x4770, 0x4770}; /* bx lr */
+static volatile uint16_t code_in_data[4] = {0x4770, 0x4770, 0x4770, 0x4770}; /* bx lr */
 static char buf[64];
 static volatile uint32_t divisor_zero, divisor_one = 1;
 
@@ -32,10 +32,18 @@ static int32_t raw_call(uint32_t gw, uint32_t invec_addr, uint32_t n_in)
     return bh_call(gw, 0, (const bh_iovec_t *)(uintptr_t)invec_addr, n_in, NULL, 0, NULL);
 }
 
+/* Calls 'code' (Thumb) through a pointer the compiler cannot see through. */
+static void call_code(const volatile uint16_t *code)
+{
+    fn_t fn = (fn_t)((uintptr_t)code | 1u);
+    __asm volatile("" : "+r"(fn) : : "memory");
+    fn();
+}
+
 static void exec_from_stack(void)
 {
-    uint16_t code[4] = {0x4770, 0x4770, 0x4770, 0x4770};
-    ((fn_t)((uintptr_t)code | 1u))();
+    volatile uint16_t code[4] = {0x4770, 0x4770, 0x4770, 0x4770}; /* bx lr */
+    call_code(code);
 }
 
 static volatile uint32_t depth_limit = 0xFFFFFFFFu; /* never reached: the stack ends first */
@@ -54,7 +62,7 @@ static int32_t memory_attack(uint32_t a)
     case A_WRITE_KERNEL: REG(KERNEL_RAM + 0x100u) = 0xBADu; return 0;
     case A_READ_VICTIM_DATA: return (int32_t)REG(BH_RAM_BASE_VICTIM + BH_STACK_SIZE_VICTIM);
     case A_WRITE_VICTIM_STACK: REG(BH_RAM_BASE_VICTIM + BH_STACK_SIZE_VICTIM - 64u) = 0xBADu; return 0;
-    case A_EXEC_OWN_DATA: ((fn_t)((uintptr_t)code_in_data | 1u))(); return 0;
+    case A_EXEC_OWN_DATA: call_code(code_in_data); return 0;
     case A_EXEC_OWN_STACK: exec_from_stack(); return 0;
     case A_JUMP_VICTIM_CODE: ((fn_t)(uintptr_t)(BH_CODE_BASE_VICTIM + 0x41u))(); return 0;
     case A_TOUCH_UART1: return (int32_t)REG(0x50201004u);
