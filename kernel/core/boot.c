@@ -85,8 +85,8 @@ static void start_box(bh_box_t *b)
 
 void bh_kernel_boot(void)
 {
-    epitaph_report();
     check_tables();
+    epitaph_report();
     bh_arch_platform_init();
     bh_k.idle.id = BH_MAX_BOXES;
     bh_arch_idle_init(&bh_k.idle);

@@ -40,6 +40,9 @@ static bool data_fits(const bh_box_desc_t *box, const bh_image_header_t *h)
 enum bh_image_verdict bh_image_check(const bh_box_desc_t *box, const uint8_t *img)
 {
     bh_image_header_t h;
+    if (box->code_size < sizeof h) {
+        return BH_IMG_SIZE;
+    }
     memcpy(&h, img, sizeof h);
     if (h.magic != BH_IMAGE_MAGIC || h.header_size != sizeof h || h.abi != BH_ABI_VERSION) {
         return BH_IMG_MAGIC;

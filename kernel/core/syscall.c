@@ -42,12 +42,16 @@ void bh_copy(uint32_t dst, uint32_t src, uint32_t len)
 
 void bh_copy_out(uint32_t dst, const void *src, uint32_t len)
 {
-    memcpy(bh_arch_ptr(dst), src, len);
+    if (len != 0u) {
+        memcpy(bh_arch_ptr(dst), src, len);
+    }
 }
 
 void bh_copy_in(void *dst, uint32_t src, uint32_t len)
 {
-    memcpy(dst, bh_arch_ptr(src), len);
+    if (len != 0u) {
+        memcpy(dst, bh_arch_ptr(src), len);
+    }
 }
 
 void bh_kernel_svc(bh_frame_t *f, uint32_t sysno)

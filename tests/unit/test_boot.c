@@ -196,9 +196,9 @@ static void power_on_garbage(void)
 
 /*
  * Power-on RAM holds garbage: a cold boot must not later report a
- * "previous reset" that never happened. Fails today: boot.c epitaph_report
- * resets magic/boots/policy_resets but leaves e->last as found, so the
- * next warm boot prints the garbage as the fault that caused a reset.
+ * "previous reset" that never happened. (The first boot.c reset magic,
+ * boots and policy_resets but left e->last as found, so the next warm boot
+ * printed the garbage as the fault that caused a reset.)
  */
 static void test_boot_cold_start_forgets_garbage_in_the_epitaph(void **state)
 {

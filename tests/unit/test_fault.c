@@ -110,6 +110,31 @@ static void test_fault_record_withholds_pc_outside_own_code(void **state)
     ut_assert_console(", pc unknown");
 }
 
+/* A fetch outside the code (no fault address from the arch): the PC is the
+ * address, shown only when it lies in the box's own memory. */
+static void test_fault_record_gives_fetch_address_inside_own_memory(void **state)
+{
+    (void)state;
+    uint32_t pc = UT_SCRATCH(UT_CLIENT) + 0x40u; /* jumped into its own RAM */
+    hw_fault(UT_CLIENT, BH_FAULT_MEMMANAGE, pc, 0, false);
+    const bh_fault_t *f = &ut_box(UT_CLIENT)->fault;
+    assert_int_equal(f->pc_offset, 0xFFFFFFFFu);
+    assert_int_equal(f->addr_valid, 1);
+    assert_int_equal(f->addr, pc);
+}
+
+static void test_fault_record_withholds_fetch_address_outside_own_memory(void **state)
+{
+    (void)state;
+    const uint32_t pcs[] = {UT_CODE_BASE(UT_SERVER) + 0x10u, UT_KERNEL_CODE + 0x200u, 0xFFFFFFFFu};
+    for (size_t i = 0; i < sizeof pcs / sizeof pcs[0]; i++) {
+        hw_fault(UT_CLIENT, BH_FAULT_MEMMANAGE, pcs[i], 0, false);
+        assert_int_equal(ut_box(UT_CLIENT)->fault.addr_valid, 0);
+        assert_int_equal(ut_box(UT_CLIENT)->fault.addr, 0);
+        bh_k.ticks += 1000u;
+    }
+}
+
 static void test_fault_record_withholds_address_outside_the_box(void **state)
 {
     (void)state;
@@ -245,6 +270,8 @@ static void test_fault_reset_policy_requests_reset_and_persists_epitaph(void **s
     assert_int_equal(e->policy_resets, 1);
     ut_assert_console("[kernel] previous reset: box 'resetter' entry function returned\n");
     assert_int_equal(ut_box(UT_RESETTER)->state, BH_STATE_READY);
+    ut_reboot(); /* a later, clean reset */
+    assert_false(bh_sim_console_has("previous reset"));
 }
 
 static void test_fault_supervisor_is_notified(void **state)
@@ -301,6 +328,8 @@ int main(void)
         T(test_fault_record_names_box_generation_kind_and_count),
         T(test_fault_record_gives_pc_as_offset_into_own_code),
         T(test_fault_record_withholds_pc_outside_own_code),
+        T(test_fault_record_gives_fetch_address_inside_own_memory),
+        T(test_fault_record_withholds_fetch_address_outside_own_memory),
         T(test_fault_record_withholds_address_outside_the_box),
         T(test_fault_record_keeps_address_inside_own_regions),
         T(test_fault_of_running_box_discards_its_context),

@@ -786,6 +786,76 @@ static void test_gateway_caller_restart_withdraws_its_call(void **state)
     ut_assert_invariants();
 }
 
+/* ---------------- documented order of checks and leftovers ---------------- */
+
+static void test_gateway_refusal_leaves_op_in_r1_and_lengths_alone(void **state)
+{
+    (void)state;
+    ut_put_iov(OUTV, 0, OUT0, 33);
+    ut_call(UT_INTRUDER, UT_GW_BIG, 0x1234, 0, 0, 0, 0);
+    assert_int_equal(r0_of(UT_INTRUDER), BH_E_DENIED);
+    assert_int_equal(ut_frame(UT_INTRUDER)->r1, 0x1234);
+    ut_put_iov(INV, 0, IN0, 65);
+    ut_call(UT_CLIENT, UT_GW_ECHO, -5, INV, 1, OUTV, 1);
+    assert_int_equal(r0_of(UT_CLIENT), BH_E_TOO_BIG);
+    assert_int_equal((int32_t)ut_frame(UT_CLIENT)->r1, -5);
+    assert_int_equal(ut_iov_len(OUTV, 0), 33);
+}
+
+static void test_gateway_checks_acl_before_vector_counts(void **state)
+{
+    (void)state;
+    ut_call(UT_INTRUDER, UT_GW_BIG, 1, 0, 9, 0, 9);
+    assert_int_equal(r0_of(UT_INTRUDER), BH_E_DENIED);
+}
+
+static void test_gateway_checks_pointers_before_byte_limits(void **state)
+{
+    (void)state;
+    ut_put_iov(INV, 0, IN0, 65);            /* too big ... */
+    ut_put_iov(OUTV, 0, SBUF, 8);           /* ... and not the caller's */
+    ut_call(UT_CLIENT, UT_GW_ECHO, 1, INV, 1, OUTV, 1);
+    assert_client_faulted_in_call();
+}
+
+static void test_gateway_checks_overlap_before_server_state(void **state)
+{
+    (void)state;
+    ut_svc(UT_STOPPER, BH_SYS_EXIT, 0, 0, 0, 0);
+    ut_put_iov(INV, 0, IN0, 8);
+    ut_put_iov(OUTV, 0, IN0, 8);
+    ut_call(UT_CLIENT, UT_GW_LAST, 1, INV, 1, OUTV, 1);
+    assert_int_equal(r0_of(UT_CLIENT), BH_E_OVERLAP);
+}
+
+static void test_gateway_bytes_written_before_timeout_stay_with_caller(void **state)
+{
+    (void)state;
+    client_calls_echo(5, 16);
+    bh_msg_t m = server_gets(UT_SIG_ECHO);
+    fill_pattern(SBUF, 4, 0x61);
+    assert_int_equal(srv(BH_SYS_WRITE, m.handle, 0, SBUF, 4), BH_OK);
+    ut_ticks(UT_ECHO_TIMEOUT);
+    assert_int_equal(r0_of(UT_CLIENT), BH_E_TIMEOUT);
+    assert_true(has_pattern(OUT0, 4, 0x61));
+    assert_int_equal(ut_iov_len(OUTV, 0), 16); /* not written back */
+}
+
+static void test_gateway_read_checks_buffer_before_handle(void **state)
+{
+    (void)state;
+    srv(BH_SYS_READ, 0xDEADBEEFu, 0, UT_SCRATCH(UT_CLIENT), 4); /* stale handle, foreign buffer */
+    assert_int_equal(ut_box(UT_SERVER)->fault.kind, BH_FAULT_BADPTR);
+    assert_true(ut_all(UT_SCRATCH(UT_CLIENT), 0, 4));
+}
+
+static void test_gateway_get_checks_message_pointer_before_signal(void **state)
+{
+    (void)state;
+    ut_svc(UT_SERVER, BH_SYS_GET, 1u << 9, UT_GAP(UT_SERVER), 0, 0);
+    assert_int_equal(ut_box(UT_SERVER)->fault.kind, BH_FAULT_BADPTR);
+}
+
 #define T(fn) cmocka_unit_test_setup(fn, setup)
 #define TW(fn) cmocka_unit_test_setup(fn, setup_waiting)
 
@@ -842,6 +912,13 @@ int main(void)
         T(test_gateway_server_restart_fails_calls_with_restarted),
         T(test_gateway_server_stop_fails_calls_with_stopped),
         T(test_gateway_caller_restart_withdraws_its_call),
+        T(test_gateway_refusal_leaves_op_in_r1_and_lengths_alone),
+        TW(test_gateway_checks_acl_before_vector_counts),
+        TW(test_gateway_checks_pointers_before_byte_limits),
+        T(test_gateway_checks_overlap_before_server_state),
+        T(test_gateway_bytes_written_before_timeout_stay_with_caller),
+        T(test_gateway_read_checks_buffer_before_handle),
+        T(test_gateway_get_checks_message_pointer_before_signal),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -213,6 +213,23 @@ static void test_image_describes_every_verdict(void **state)
     }
 }
 
+/*
+ * image.h: "img ... may be read for box->code_size bytes". A slot smaller
+ * than a header (the validator accepts any 32-byte multiple; bhgen never
+ * makes one) must be rejected without reading past it. Fails today:
+ * bh_image_check memcpy()s the 64-byte header before any size check
+ * (ASan: heap-buffer-overflow). Kept last: the sanitizer ends the process.
+ */
+static void test_image_never_reads_past_a_slot_smaller_than_a_header(void **state)
+{
+    (void)state;
+    desc.code_size = 32;
+    uint8_t *slot = malloc(32);
+    memcpy(slot, img, 32);
+    assert_int_not_equal(bh_image_check(&desc, slot), BH_IMG_OK);
+    free(slot);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -237,6 +254,7 @@ int main(void)
         T(test_image_rejects_change_in_last_data_byte),
         T(test_image_ignores_bytes_after_image_end),
         T(test_image_describes_every_verdict),
+        T(test_image_never_reads_past_a_slot_smaller_than_a_header),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

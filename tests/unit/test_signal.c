@@ -60,6 +60,17 @@ static void test_signal_notify_denied_for_box_that_does_not_exist(void **state)
     assert_int_equal(notify(UT_CLIENT, 0xFFFFFFFFu), BH_E_DENIED);
 }
 
+static void test_signal_notify_to_stopped_box_only_sets_the_bit(void **state)
+{
+    (void)state;
+    ut_svc(UT_SERVER, BH_SYS_WAIT, BH_SIG_NOTIFY, BH_FOREVER, 0, 0);
+    bh_box_stop(ut_box(UT_SERVER));
+    assert_int_equal(notify(UT_CLIENT, UT_SERVER), BH_OK);
+    assert_int_equal(ut_box(UT_SERVER)->state, BH_STATE_STOPPED);
+    assert_int_equal(ut_box(UT_SERVER)->signals, BH_SIG_NOTIFY);
+    ut_assert_invariants();
+}
+
 static void test_signal_wait_returns_pending_signals_at_once(void **state)
 {
     (void)state;
@@ -197,6 +208,7 @@ int main(void)
         T(test_signal_notify_wakes_a_waiting_box),
         T(test_signal_notify_denied_outside_the_notify_mask),
         T(test_signal_notify_denied_for_box_that_does_not_exist),
+        T(test_signal_notify_to_stopped_box_only_sets_the_bit),
         T(test_signal_wait_returns_pending_signals_at_once),
         T(test_signal_wait_takes_only_the_masked_signals),
         T(test_signal_wait_keeps_gateway_signal_while_call_waits),

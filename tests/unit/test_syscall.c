@@ -165,6 +165,23 @@ static void test_syscall_fault_info_into_memory_outside_box_is_a_fault(void **st
     assert_true(ut_all(SUPBUF, 0, sizeof(bh_fault_t)));
 }
 
+static void test_syscall_fault_info_checks_pointer_before_box_id(void **state)
+{
+    (void)state;
+    ut_svc(UT_CLIENT, BH_SYS_FAULT_INFO, 0xFFFFFFFFu, UT_KERNEL_RAM, 0, 0);
+    assert_int_equal(ut_box(UT_CLIENT)->fault.kind, BH_FAULT_BADPTR);
+}
+
+static void test_syscall_fault_info_count_zero_means_never_faulted(void **state)
+{
+    (void)state;
+    ut_svc(UT_SUPER, BH_SYS_FAULT_INFO, UT_SPARE, SUPBUF, 0, 0);
+    bh_fault_t rec;
+    ut_peek(&rec, SUPBUF, sizeof rec);
+    assert_int_equal(rec.count, 0);
+    assert_int_equal(rec.kind, BH_FAULT_NONE);
+}
+
 static void test_syscall_exit_is_an_exit_fault(void **state)
 {
     (void)state;
@@ -211,6 +228,8 @@ int main(void)
         T(test_syscall_fault_info_gives_supervisor_any_record),
         T(test_syscall_fault_info_rejects_box_that_does_not_exist),
         T(test_syscall_fault_info_into_memory_outside_box_is_a_fault),
+        T(test_syscall_fault_info_checks_pointer_before_box_id),
+        T(test_syscall_fault_info_count_zero_means_never_faulted),
         T(test_syscall_exit_is_an_exit_fault),
         T(test_syscall_test_ops_absent_from_product_kernel),
         T(test_syscall_copy_handles_overlapping_ranges),

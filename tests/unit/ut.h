@@ -36,7 +36,6 @@ int ut_setup(void **state);
 /* Installs the hook that turns a simulation failure into a test failure. */
 void ut_install_fail_hook(void);
 
-
 bh_box_t *ut_box(uint32_t id);
 bh_frame_t *ut_frame(uint32_t id);
 

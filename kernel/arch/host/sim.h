@@ -12,7 +12,8 @@
  * Devices are not simulated: no device address is mapped.
  *
  * Records: every hook that stands for hardware (IRQ enable/disable, console,
- * platform init, tick start, MPU image) leaves a record in bh_sim.
+ * platform init, tick start, MPU image) leaves a record in bh_sim; the
+ * test-run argument (bh_arch_test_arg) is read from bh_sim.test_arg.
  * bh_arch_reset / bh_arch_halt / bh_arch_start never return: they unwind to
  * the innermost bh_sim_run(), which reports how the code ended. Called
  * outside bh_sim_run() they fail the test.
