@@ -4,9 +4,13 @@
  * restart of the attacker (nothing else faults: the test kernel fails the
  * run on any unexpected fault); an error-type attack must get exactly its
  * error code back. After every attack the victim must still answer its
- * heartbeat and its secret must be unchanged.
+ * heartbeat and its secret must be unchanged. As the supervisor, it also
+ * checks each fault record: right kind and generation, and no address
+ * unless the address is the attacker's own.
  * Test argument (qemu-run --arg): an attack number, or none for all.
  */
+#include <stdbool.h>
+
 #include <bulkhead/rt.h>
 
 #include "attacks.h"
@@ -63,6 +67,26 @@ static void await_seen(int32_t want, uint32_t ms)
     BH_CHECK(bh_test(BH_TEST_EXPECTED_SEEN, 0, 0) == want);
 }
 
+/* Addresses an attack touches that are the attacker's own (may be reported). */
+static bool own_address_attack(uint32_t a)
+{
+    return a == A_EXEC_OWN_DATA || a == A_EXEC_OWN_STACK;
+}
+
+/* The fault record says what happened and leaks nothing of other boxes. */
+static void check_record(uint32_t a, int32_t gen)
+{
+    bh_fault_t f;
+    BH_CHECK(bh_fault_info(BH_BOX_ATTACKER, &f) >= 0);
+    BH_CHECK(f.box == BH_BOX_ATTACKER && f.kind == attacks[a].fault && f.generation == (uint32_t)gen);
+    if (own_address_attack(a)) {
+        BH_CHECK(f.addr_valid == 1u && f.addr >= BH_RAM_BASE_ATTACKER);
+    } else {
+        BH_CHECK(f.addr_valid == 0u && f.addr == 0u);
+    }
+    BH_CHECK(f.pc_offset == 0xFFFFFFFFu || f.pc_offset < 0x4000u);
+}
+
 static void run_attack(uint32_t a)
 {
     const struct attack *t = &attacks[a];
@@ -76,6 +100,7 @@ static void run_attack(uint32_t a)
     if (t->fault != 0u) {
         await_seen(seen + 1, 1000);
         BH_CHECK(bh_test(BH_TEST_GENERATION, BH_BOX_ATTACKER, 0) == gen + 1);
+        check_record(a, gen);
     } else {
         int32_t r = await_result(a, 1000);
         if (r != t->error) {
