@@ -59,6 +59,20 @@ static void put_irqs(FILE *f, const emit_ctx_t *c)
     }
 }
 
+/* Board facts, so tests and diagnostics need no board-specific numbers. */
+static void put_board(FILE *f, const emit_ctx_t *c)
+{
+    char up[MF_STR_MAX];
+    const board_t *bd = c->b;
+    fprintf(f, "\n/* Board %s: kernel ranges and every peripheral (owned or not). */\n", bd->board.s);
+    fprintf(f, "#define BH_KERNEL_CODE_BASE 0x%08" PRIX32 "u\n", bd->kcode_base.v);
+    fprintf(f, "#define BH_KERNEL_RAM_BASE 0x%08" PRIX32 "u\n", bd->kram_base.v);
+    for (uint16_t i = 0; i < bd->nperiph; i++) {
+        emit_upper(bd->periph[i].name.s, up);
+        fprintf(f, "#define BH_PERIPH_BASE_%s 0x%08" PRIX32 "u\n", up, bd->periph[i].base.v);
+    }
+}
+
 bool emit_ids(outset_t *o, const emit_ctx_t *c, diags_t *d)
 {
     FILE *f = out_open(o, "bh_ids.h", d);
@@ -74,6 +88,7 @@ bool emit_ids(outset_t *o, const emit_ctx_t *c, diags_t *d)
     put_boxes(f, c);
     put_gateways(f, c);
     put_irqs(f, c);
+    put_board(f, c);
     fprintf(f, "\n#endif\n");
     return out_close(o, f, d);
 }

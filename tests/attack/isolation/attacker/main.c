@@ -12,7 +12,7 @@
 #include "attacks.h"
 #include "bh_ids.h"
 
-#define KERNEL_RAM 0x38000000u
+#define KERNEL_RAM BH_KERNEL_RAM_BASE
 #define REG(a) (*(volatile uint32_t *)(uintptr_t)(a))
 
 typedef void (*fn_t)(void);
@@ -65,8 +65,8 @@ static int32_t memory_attack(uint32_t a)
     case A_EXEC_OWN_DATA: call_code(code_in_data); return 0;
     case A_EXEC_OWN_STACK: exec_from_stack(); return 0;
     case A_JUMP_VICTIM_CODE: ((fn_t)(uintptr_t)(BH_CODE_BASE_VICTIM + 0x41u))(); return 0;
-    case A_TOUCH_UART1: return (int32_t)REG(0x50201004u);
-    case A_TOUCH_CONSOLE: REG(0x50200000u) = 'X'; return 0;
+    case A_TOUCH_UART1: return (int32_t)REG(BH_PERIPH_BASE_UART1 + 4u);
+    case A_TOUCH_CONSOLE: REG(BH_PERIPH_BASE_UART0) = 'X'; return 0;
     case A_WRITE_MPU: REG(0xE000ED94u) = 0; return 0;
     case A_WRITE_SCB_VTOR: REG(0xE000ED08u) = BH_RAM_BASE_ATTACKER; return 0;
     case A_WRITE_NVIC: REG(0xE000E180u) = 0xFFFFFFFFu; return 0;

@@ -14,7 +14,7 @@ void looper_main(void)
         bh_wait(BH_SIG_NOTIFY, BH_FOREVER);
     }
     bh_printf("generation %lu crashing", (unsigned long)me.generation);
-    *(volatile uint32_t *)0x38000000u = 0; /* kernel RAM: MemManage */
+    *(volatile uint32_t *)BH_KERNEL_RAM_BASE = 0; /* kernel RAM: MemManage */
     for (;;) {
         bh_wait(BH_SIG_LOOPER_SVC, BH_FOREVER);
     }

@@ -7,7 +7,7 @@ void bomb_main(void)
 {
     bh_wait(BH_SIG_NOTIFY, BH_FOREVER);
     bh_printf("writing kernel memory");
-    *(volatile uint32_t *)0x38000000u = 0;
+    *(volatile uint32_t *)BH_KERNEL_RAM_BASE = 0;
     bh_printf("kernel memory written -- isolation broken");
     bh_wait(0, BH_FOREVER);
 }

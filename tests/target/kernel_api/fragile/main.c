@@ -8,7 +8,7 @@ void fragile_main(void)
     bh_wait(BH_SIG_FRAGILE_CRASH, BH_FOREVER);
     bh_msg_t m;
     bh_get(BH_SIG_FRAGILE_CRASH, &m);
-    *(volatile uint32_t *)0x38000000u = 1; /* kernel RAM */
+    *(volatile uint32_t *)BH_KERNEL_RAM_BASE = 1; /* kernel RAM */
     bh_reply(m.handle, 0);
     bh_wait(0, BH_FOREVER);
 }

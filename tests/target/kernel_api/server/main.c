@@ -48,7 +48,7 @@ static void serve(uint32_t sig, const bh_msg_t *m)
     case BH_SIG_PROBE: status = bh_reply(slow_handle, 0); break;
     case BH_SIG_STATE: status = (int32_t)((data_var << 16) | bss_var); break;
     case BH_SIG_BUMP: data_var++; bss_var++; break;
-    case BH_SIG_CRASH: *(volatile uint32_t *)0x38000000u = 0; break;
+    case BH_SIG_CRASH: *(volatile uint32_t *)BH_KERNEL_RAM_BASE = 0; break;
     default: break;
     }
     bh_reply(m->handle, status);

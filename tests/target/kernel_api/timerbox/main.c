@@ -9,7 +9,7 @@
 
 #include "bh_ids.h"
 
-#define TIMER1 0x50001000u
+#define TIMER1 BH_PERIPH_BASE_TIMER1
 #define T_CTRL (*(volatile uint32_t *)(TIMER1 + 0x0u))
 #define T_RELOAD (*(volatile uint32_t *)(TIMER1 + 0x8u))
 #define T_INTSTATUS (*(volatile uint32_t *)(TIMER1 + 0xCu))
@@ -17,7 +17,7 @@
 static int32_t run(uint32_t n)
 {
     uint32_t taken = 0;
-    T_RELOAD = 20000u; /* 1 ms at 20 MHz */
+    T_RELOAD = 20000u;  /* 1 ms at 20 MHz (an505) */
     T_CTRL = 1u | 8u;  /* enable, interrupt enable */
     for (uint32_t i = 0; i < n; i++) {
         if (bh_wait(BH_SIG_IRQ_TIMER1, 100) == 0u) {
