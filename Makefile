@@ -1,11 +1,13 @@
 # Bulkhead — the two commands a newcomer needs:
 #   make demo   install what is missing, build, run the demo under QEMU
 #   make test   install what is missing, build, run every test (ctest)
+#   make bench  build, run the benchmarks: build/bench/results.json and the
+#               table in docs/benchmarks.md (compared with bench/baseline.json)
 # `make` alone installs what is missing and builds everything into build/.
 BUILD ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all setup build demo test clean
+.PHONY: all setup build demo test bench clean
 
 all: build
 
@@ -23,6 +25,9 @@ demo: build
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	bash scripts/bench --build $(BUILD) --docs docs/benchmarks.md --baseline bench/baseline.json
 
 clean:
 	rm -rf $(BUILD)

@@ -73,8 +73,16 @@ void bh_arch_idle_init(struct bh_box *idle)
     idle->state = BH_STATE_READY;
 }
 
+/*
+ * Unmasks 'irq'. Its pending bit is cleared first: it was latched while the
+ * line was masked and the box has since serviced the device. The devices
+ * boxes own are level-triggered, so a line that is still asserted pends
+ * again at once and nothing is lost; a stale pending bit would otherwise
+ * deliver a second, empty interrupt.
+ */
 void bh_arch_irq_enable(uint32_t irq)
 {
+    BH_REG(NVIC_ICPR + 4u * (irq / 32u)) = 1u << (irq % 32u);
     BH_REG(NVIC_ISER + 4u * (irq / 32u)) = 1u << (irq % 32u);
 }
 

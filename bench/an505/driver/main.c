@@ -1,0 +1,2 @@
+/* driver box of the an505 benchmark system: the code is shared by every board. */
+#include "../../common/driver.c"

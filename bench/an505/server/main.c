@@ -1,0 +1,2 @@
+/* server box of the an505 benchmark system: the code is shared by every board. */
+#include "../../common/server.c"
