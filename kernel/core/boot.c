@@ -95,6 +95,7 @@ void bh_kernel_boot(void)
         b->id = i;
         b->desc = &bh_system.boxes[i];
     }
+    bh_sched_init();
     for (uint32_t i = 0; i < bh_system.nboxes; i++) {
         start_box(&bh_k.boxes[i]);
     }

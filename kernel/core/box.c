@@ -14,6 +14,7 @@
 
 #include "gateway.h"
 #include "log.h"
+#include "signal.h"
 #include "syscall.h"
 
 static void set_irqs(const bh_box_t *b, bool on)
@@ -41,6 +42,7 @@ void bh_box_start(bh_box_t *b)
     reset_memory(b, &h);
     b->signals = 0;
     b->wait_mask = 0;
+    b->gw_mask = bh_signal_compute_gateway_mask(b);
     b->generation++;
     bh_log_reset(b);
     bh_arch_box_init(b, h.entry);

@@ -14,7 +14,6 @@
  */
 #include "gateway.h"
 
-#include <string.h>
 
 #include "range.h"
 #include "signal.h"
@@ -90,7 +89,26 @@ static bool vectors_overlap(const bh_call_t *c)
     return false;
 }
 
-/* r0 = gateway, r1 = op, r2 = invec, r3 = outvec, r12 = n_in | n_out << 8 */
+/* Zeroes the positions, and the lengths of unused vectors (a server sees 0). */
+static void clear_tail(bh_call_t *c)
+{
+    for (uint32_t i = 0; i < BH_MAX_IOVEC; i++) {
+        c->in_pos[i] = 0;
+        c->out_pos[i] = 0;
+        if (i >= c->n_in) {
+            c->in_len[i] = 0;
+        }
+        if (i >= c->n_out) {
+            c->out_len[i] = 0;
+        }
+    }
+}
+
+/*
+ * r0 = gateway, r1 = op, r2 = invec, r3 = outvec, r12 = n_in | n_out << 8.
+ * The out-struct is the caller's own call slot, which means nothing until
+ * the call is committed (block == BH_BLOCK_CALL); seq is left alone.
+ */
 static verdict_t decode_call(const bh_box_t *self, const bh_frame_t *f, bh_call_t *c)
 {
     uint32_t gid = f->r0, n_in = f->r12 & 0xFFu, n_out = (f->r12 >> 8) & 0xFFu;
@@ -104,7 +122,7 @@ static verdict_t decode_call(const bh_box_t *self, const bh_frame_t *f, bh_call_
     if (n_in > BH_MAX_IOVEC || n_out > BH_MAX_IOVEC || (f->r12 >> 16) != 0u) {
         return err_v(BH_E_TOO_BIG);
     }
-    memset(c, 0, sizeof *c);
+    c->received = false;
     c->gw = (uint16_t)gid;
     c->op = (int32_t)f->r1;
     c->n_in = (uint16_t)n_in;
@@ -117,6 +135,7 @@ static verdict_t decode_call(const bh_box_t *self, const bh_frame_t *f, bh_call_
     if (failed(v)) {
         return v;
     }
+    clear_tail(c);
     if (!within_limit(c->in_len, n_in, gw->max_in) || !within_limit(c->out_len, n_out, gw->max_out)) {
         return err_v(BH_E_TOO_BIG);
     }
@@ -129,8 +148,7 @@ static verdict_t decode_call(const bh_box_t *self, const bh_frame_t *f, bh_call_
 
 uint32_t bh_sys_call(bh_box_t *self, bh_frame_t *f)
 {
-    bh_call_t c;
-    verdict_t v = decode_call(self, f, &c);
+    verdict_t v = decode_call(self, f, &self->call);
     if (v.fault != BH_FAULT_NONE) {
         return v.fault;
     }
@@ -138,11 +156,10 @@ uint32_t bh_sys_call(bh_box_t *self, bh_frame_t *f)
         bh_ret(f, v.err);
         return BH_FAULT_NONE;
     }
-    const bh_gateway_t *gw = &bh_system.gateways[c.gw];
-    c.seq = (self->call.seq + 1u) & 0xFFFFFFu;
-    self->call = c;
+    const bh_gateway_t *gw = &bh_system.gateways[self->call.gw];
+    self->call.seq = (self->call.seq + 1u) & 0xFFFFFFu;
     bh_sched_block(self, BH_BLOCK_CALL, gw->timeout_ms != 0u ? gw->timeout_ms : BH_FOREVER);
-    bh_k.gw[c.gw].pending |= 1u << self->id;
+    bh_k.gw[self->call.gw].pending |= 1u << self->id;
     bh_signal_raise(&bh_k.boxes[gw->box], 1u << gw->signal);
     return BH_FAULT_NONE;
 }
@@ -193,7 +210,6 @@ static int32_t find_gateway(const bh_box_t *self, uint32_t signal)
 
 static void fill_msg(bh_msg_t *m, const bh_box_t *caller)
 {
-    memset(m, 0, sizeof *m);
     m->handle = (caller->id << 24) | caller->call.seq;
     m->op = caller->call.op;
     m->caller = caller->id;

@@ -42,6 +42,7 @@ typedef struct bh_box {
     uint32_t id;
     uint8_t state; /* enum bh_box_state */
     uint8_t block; /* enum bh_block */
+    uint32_t gw_mask;  /* signals of the gateways this box serves (level) */
     bool has_deadline;
     uint32_t deadline; /* tick */
     uint32_t signals;  /* pending */
@@ -64,6 +65,9 @@ typedef struct {
     bh_box_t *next;    /* offset 4: read by the context switch */
     uint32_t ready;    /* bit = box id */
     uint32_t yielded;  /* boxes that asked to let equal-priority peers run */
+    uint32_t ready_rank; /* the ready set again, bit = priority rank (sched.c) */
+    uint8_t rank[BH_MAX_BOXES];    /* box id -> rank: order by (priority, id) */
+    uint8_t by_rank[BH_MAX_BOXES]; /* rank -> box id */
     uint32_t ticks;    /* ms since boot */
     bh_box_t boxes[BH_MAX_BOXES];
     bh_box_t idle;
@@ -74,6 +78,7 @@ extern bh_kernel_t bh_k;
 extern const bh_system_t bh_system;
 
 /* sched.c */
+void bh_sched_init(void);
 void bh_sched_ready(bh_box_t *b);
 void bh_sched_block(bh_box_t *b, uint8_t why, uint32_t timeout_ms);
 void bh_sched_unready(bh_box_t *b);

@@ -14,6 +14,11 @@
 
 uint32_t bh_signal_gateway_mask(const bh_box_t *b)
 {
+    return b->gw_mask;
+}
+
+uint32_t bh_signal_compute_gateway_mask(const bh_box_t *b)
+{
     uint32_t m = 0;
     for (uint32_t g = 0; g < bh_system.ngateways; g++) {
         if (bh_system.gateways[g].box == b->id) {
