@@ -197,15 +197,13 @@ void bh_gateway_fail_server(const bh_box_t *server, int32_t err)
     }
 }
 
+/* The gateway behind 'signal' (exactly one gateway bit of self), or -1. */
 static int32_t find_gateway(const bh_box_t *self, uint32_t signal)
 {
-    for (uint32_t g = 0; g < bh_system.ngateways; g++) {
-        const bh_gateway_t *gw = &bh_system.gateways[g];
-        if (gw->box == self->id && signal == (1u << gw->signal)) {
-            return (int32_t)g;
-        }
+    if (signal == 0u || (signal & (signal - 1u)) != 0u || (signal & self->gw_mask) == 0u) {
+        return -1;
     }
-    return -1;
+    return (int32_t)self->gw_by_signal[__builtin_ctz(signal)];
 }
 
 static void fill_msg(bh_msg_t *m, const bh_box_t *caller)

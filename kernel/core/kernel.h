@@ -43,6 +43,7 @@ typedef struct bh_box {
     uint8_t state; /* enum bh_box_state */
     uint8_t block; /* enum bh_block */
     uint32_t gw_mask;  /* signals of the gateways this box serves (level) */
+    uint8_t gw_by_signal[30]; /* signal bit -> gateway id, where gw_mask has it */
     bool has_deadline;
     uint32_t deadline; /* tick */
     uint32_t signals;  /* pending */

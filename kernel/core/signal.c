@@ -17,12 +17,14 @@ uint32_t bh_signal_gateway_mask(const bh_box_t *b)
     return b->gw_mask;
 }
 
-uint32_t bh_signal_compute_gateway_mask(const bh_box_t *b)
+uint32_t bh_signal_compute_gateway_mask(bh_box_t *b)
 {
     uint32_t m = 0;
-    for (uint32_t g = 0; g < bh_system.ngateways; g++) {
-        if (bh_system.gateways[g].box == b->id) {
-            m |= 1u << bh_system.gateways[g].signal;
+    for (uint32_t g = 0; g < bh_system.ngateways && g < BH_MAX_GATEWAYS; g++) {
+        uint32_t s = bh_system.gateways[g].signal;
+        if (bh_system.gateways[g].box == b->id && s < 30u) {
+            m |= 1u << s;
+            b->gw_by_signal[s] = (uint8_t)g;
         }
     }
     return m;
