@@ -8,6 +8,7 @@
 # own image check (image_check.c + kernel/core/image.c + the generated
 # bh_tables.c, on the host) must accept every image, and image.ld must link
 # the images into one system.elf with each image at its slot's address.
+# Boxes are compiled for the 'cpu:' of the manifest's board file.
 # Exits 77 (skipped) when arm-none-eabi-gcc is not installed.
 set -u
 bhgen=$1 boards=$2 manifest=$3 scratch=$4 cc=$5 root=$6 testdir=$7
@@ -27,7 +28,10 @@ mkdir -p "$scratch/obj"
 gen="$scratch/gen"
 "$bhgen" --boards "$boards" "$manifest" -o "$gen" || exit 1
 boxes=$(sed -n 's/^  \.box_\([A-Za-z0-9_]*\) .*/\1/p' "$gen/image.ld")
-flags=(-mcpu=cortex-m33 -mthumb -mfloat-abi=soft -Os -ffunction-sections -fdata-sections -Wall -Wextra -Werror)
+# Compile for the board's CPU (its board file's 'cpu:'), soft float throughout.
+board=$(sed -n 's/^board: *\([A-Za-z0-9_]*\).*/\1/p' "$manifest")
+cpu=$(sed -n 's/^cpu: *\([a-z0-9-]*\).*/\1/p' "$boards/$board/board.yaml")
+flags=(-mcpu="${cpu:-cortex-m33}" -mthumb -mfloat-abi=soft -Os -ffunction-sections -fdata-sections -Wall -Wextra -Werror)
 pairs=()
 for b in $boxes; do
     entry=$(sed -n 's/^void \([A-Za-z0-9_]*\)(void);$/\1/p' "$gen/boxes/${b}_entry.c")

@@ -13,14 +13,19 @@
  *     BASE:SIZE, and also every reserved[] entry), and each given range is
  *     in reserved[];
  *   - gateways callable only uphill, signals unique and below 30 per box,
- *     IRQs within the board's lines and owned once.
- * Usage: layout_check BASE:SIZE...   Exit 0 when every check passes.
+ *     IRQs within the board's lines and owned once;
+ *   - with --pmsav7 (boards with a PMSAv7 MPU): every region is exactly the
+ *     enabled part of one PMSAv7 region (a power of two R aligned to R,
+ *     whole, or a run of R/8 sub-regions inside it when R >= 256), checked
+ *     with its own arithmetic, not tools/bhgen/pmsav7.c.
+ * Usage: layout_check [--pmsav7] BASE:SIZE...   Exit 0 when every check passes.
  * Runs: host (test only).
  */
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "system.h"
 
@@ -91,6 +96,33 @@ static void check_box(unsigned b)
     }
     for (unsigned i = 0; i < x->nregions; i++) {
         check_region(b, i);
+    }
+}
+
+/* [base, base+size) is k blocks of 2^j bytes (1 <= k <= 8, j >= 5), all in
+ * one 2^(j+3)-aligned block of 2^(j+3) bytes: the sub-regions of one region
+ * of R = 2^(j+3) >= 256 (a whole 32/64/128-byte region, aligned to its size,
+ * is also 1/2/4 blocks of 32 inside one 256-byte block). */
+static bool pmsav7_one_region(uint64_t base, uint64_t size)
+{
+    for (unsigned j = 5; j <= 29; j++) {
+        uint64_t blk = 1ull << j;
+        uint64_t big = blk * 8u;
+        if (size != 0u && size % blk == 0u && size / blk <= 8u && base % blk == 0u &&
+            base / big == (base + size - 1u) / big) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void check_pmsav7(unsigned b)
+{
+    const bh_box_desc_t *x = &bh_system.boxes[b];
+    for (unsigned i = 0; i < x->nregions && i < BH_MAX_REGIONS; i++) {
+        if (!pmsav7_one_region(x->regions[i].base, x->regions[i].size)) {
+            fail("region is not exactly one PMSAv7 region (pow2 aligned, or a run of its eighths)", b, i);
+        }
     }
 }
 
@@ -207,7 +239,14 @@ int main(int argc, char **argv)
         check_irqs(b);
     }
     check_gateways();
-    for (int a = 1; a < argc; a++) {
+    int a = 1;
+    if (argc > 1 && strcmp(argv[1], "--pmsav7") == 0) {
+        for (unsigned b = 0; b < bh_system.nboxes; b++) {
+            check_pmsav7(b);
+        }
+        a = 2;
+    }
+    for (; a < argc; a++) {
         check_kernel_range(argv[a]);
     }
     printf("%s: %u boxes, %u gateways, %d failures\n", failures == 0 ? "ok" : "FAIL", bh_system.nboxes,

@@ -1,5 +1,5 @@
 #!/bin/bash
-# run_valid.sh MODE BHGEN BOARDS MANIFEST SCRATCH [CC ROOT TESTDIR KERNEL_RANGE...]
+# run_valid.sh MODE BHGEN BOARDS MANIFEST SCRATCH [CC ROOT TESTDIR [--pmsav7] KERNEL_RANGE...]
 #
 # MODE outputs — bhgen accepts the manifest: exit 0, nothing printed, every
 #   file the build expects is there (bh_tables.c, bh_ids.h, kernel_memory.ld,
@@ -10,7 +10,8 @@
 # MODE layout — compiles the generated bh_tables.c and bh_ids.h with CC
 #   together with layout_check.c / ids_check.c and runs the checker, which
 #   re-checks the layout independently (see layout_check.c). KERNEL_RANGE
-#   arguments (BASE:SIZE) are the board's kernel ranges, stated by the test.
+#   arguments (BASE:SIZE) are the board's kernel ranges, stated by the test;
+#   --pmsav7 (ARMv7-M boards) also checks every region is one PMSAv7 region.
 set -u
 mode=$1 bhgen=$2 boards=$3 manifest=$4 scratch=$5
 shift 5

@@ -11,9 +11,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "pmsav7.h"
 #include "range.h"
 
 static const char *const kind_words[] = {"code", "ram", "device", NULL}; /* = enum bh_region_kind */
+static const char *const mpu_words[] = {"pmsav8", "pmsav7", NULL};        /* = enum bd_mpu */
 
 #define U32(k, type, m, req, lo, hi) {k, field_u32, offsetof(type, m), req, lo, hi, 0, NULL, NULL, 0}
 #define MAP(k, req, t) {k, field_map, 0, req, 0, 0, 0, NULL, t, FIELDS_N(t)}
@@ -62,6 +64,7 @@ static const field_t board_fields[] = {
     U32("clock_hz", board_t, clock_hz, true, 1, UINT32_MAX),
     U32("irq_lines", board_t, irq_lines, true, 1, BD_MAX_IRQ_LINES),
     U32("mpu_regions", board_t, mpu_regions, true, BH_MAX_REGIONS, 255),
+    {"mpu", field_enum, offsetof(board_t, mpu), true, 0, 0, 0, mpu_words, NULL, 0},
     U32("region_align", board_t, region_align, true, 1, 0x80000000u),
     {"console", field_ident, offsetof(board_t, console), true, 0, 0, 0, NULL, NULL, 0},
     U32("secctl_base", board_t, secctl_base, false, 0, UINT32_MAX),
@@ -172,6 +175,11 @@ uint32_t board_align(const board_t *b)
     return b->region_align.v;
 }
 
+bool board_is_pmsav7(const board_t *b)
+{
+    return b->mpu.state == MF_SET && b->mpu.v == BD_MPU_PMSAV7;
+}
+
 /* ---- self-consistency ------------------------------------------------ */
 
 static void check_align(const board_t *b, diags_t *d)
@@ -259,6 +267,48 @@ static void check_kernel_periphs(board_t *b, diags_t *d)
     }
 }
 
+/* The smallest range one PMSAv7 region can cover exactly that contains
+ * [base, base+size): what a board author could write instead. */
+static void pmsav7_cover(uint32_t base, uint32_t size, uint64_t *cbase, uint64_t *csize)
+{
+    uint64_t end = (uint64_t)base + size;
+    *cbase = 0u;
+    *csize = 1ull << 32;
+    for (unsigned n = 5u; n <= 32u; n++) {
+        uint64_t r = 1ull << n;
+        uint64_t rb = (uint64_t)base & ~(r - 1u);
+        uint64_t sub = r < PMSAV7_MIN_SUBREGIONS ? r : r / PMSAV7_SUBREGIONS;
+        uint64_t lo = rb + (base - rb) / sub * sub;
+        uint64_t hi = rb + (end - rb + sub - 1u) / sub * sub;
+        if (end <= rb + r && hi - lo < *csize) {
+            *cbase = lo;
+            *csize = hi - lo;
+        }
+    }
+}
+
+/* On a PMSAv7 board every peripheral a box may own must be one region. */
+static void check_pmsav7_periphs(const board_t *b, diags_t *d)
+{
+    for (uint16_t i = 0; board_is_pmsav7(b) && i < b->nperiph; i++) {
+        const bd_periph_t *per = &b->periph[i];
+        uint32_t rbar = 0;
+        uint32_t rasr = 0;
+        if (per->kernel || !bh_range_valid(per->base.v, per->size.v) ||
+            pmsav7_encode(per->base.v, per->size.v, &rbar, &rasr)) {
+            continue;
+        }
+        uint64_t cb = 0;
+        uint64_t cs = 0;
+        pmsav7_cover(per->base.v, per->size.v, &cb, &cs);
+        diag_error(d, b->path, per->line,
+                   "peripheral '%s' (0x%X bytes at 0x%08X) cannot be one PMSAv7 MPU region: a region is a power "
+                   "of two R aligned to R, used whole or as a run of R/8 sub-regions (R >= 256); the smallest such "
+                   "range around it is 0x%llX bytes at 0x%08llX, or make it a kernel peripheral",
+                   per->name.s, per->size.v, per->base.v, (unsigned long long)cs, (unsigned long long)cb);
+    }
+}
+
 static void check_console(board_t *b, diags_t *d)
 {
     b->console_idx = (int16_t)board_find_periph(b, b->console.s);
@@ -285,6 +335,7 @@ static void check_board(board_t *b, const char *want, diags_t *d)
     check_kernel_range(b, "ram", BH_RK_RAM, &b->kram_base, &b->kram_size, d);
     check_periphs(b, d);
     check_kernel_periphs(b, d);
+    check_pmsav7_periphs(b, d);
     check_console(b, d);
 }
 

@@ -3,7 +3,8 @@
  *
  * The board file is the only source of addresses: memories, the kernel's
  * own code and RAM ranges, peripherals with their IRQ numbers and bus
- * firewall (PPC) bits, and which peripherals the kernel keeps. board_load()
+ * firewall (PPC) bits, which peripherals the kernel keeps, and the MPU
+ * model (PMSAv8 or PMSAv7), which decides how boxes are laid out. board_load()
  * reads it and checks it is self-consistent; errors point at the board file.
  * Runs: host only. Trusts: nothing in the board file.
  */
@@ -19,6 +20,12 @@
 #define BD_MAX_PERIPHS 64u
 #define BD_MAX_PERIPH_IRQS 8u
 #define BD_MAX_IRQ_LINES 480u /* ARMv8-M NVIC limit */
+
+/* The board's MPU model (board.yaml 'mpu'); decides how boxes are laid out. */
+enum bd_mpu {
+    BD_MPU_PMSAV8 = 0, /* ARMv8-M: base/limit regions on the region_align granule */
+    BD_MPU_PMSAV7 = 1  /* ARMv7-M: power-of-two regions with 8 sub-regions (pmsav7.h) */
+};
 
 typedef struct {
     mf_str_t name;
@@ -46,6 +53,7 @@ typedef struct {
     char path[4096]; /* DIR/<board>/board.yaml, used in messages */
     int line;
     mf_str_t board, arch, cpu, console;
+    mf_u32_t mpu; /* enum bd_mpu */
     mf_u32_t clock_hz, irq_lines, mpu_regions, region_align, secctl_base;
     bd_memory_t mem[BH_MAX_MEMORIES];
     uint16_t nmem;
@@ -76,5 +84,9 @@ const bd_memory_t *board_memory_holding(const board_t *b, uint32_t kind, uint32_
 
 /* How many bytes one granule of the board's MPU is (region_align). */
 uint32_t board_align(const board_t *b);
+
+/* True when the board's MPU is PMSAv7 (every box slot must be one
+ * power-of-two region with sub-regions, pmsav7.h). */
+bool board_is_pmsav7(const board_t *b);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 
+#include "pmsav7.h"
 #include "validate.h"
 
 typedef struct {
@@ -63,10 +64,41 @@ static bool nofit(const dctx_t *c, uint16_t box, uint16_t r)
     return r < 2u && box < c->l->sys.nboxes && arena_of(c, r)->nofit[box];
 }
 
+/* PMSAv7: the slot is one aligned power-of-two region, so bytes can be free
+ * and still unusable; say how large a slot would still fit. */
+static void report_nofit_v7(const dctx_t *c, uint16_t box, uint16_t r)
+{
+    const arena_t *a = arena_of(c, r);
+    const char *what = r == 0u ? "code slot" : "RAM (stack + data)";
+    const char *key = r == 0u ? "'code'" : "stack + data";
+    char rounded[96] = "";
+    char fix[160];
+    if (a->want[box] != a->asked[box]) {
+        snprintf(rounded, sizeof rounded, " (0x%llX asked, rounded up to the next size one region can cover)",
+                 (unsigned long long)a->asked[box]);
+    }
+    if (a->maxfit[box] != 0u) {
+        snprintf(fix, sizeof fix, "make %s at most 0x%llX bytes, or shrink the boxes around it", key,
+                 (unsigned long long)a->maxfit[box]);
+    } else {
+        snprintf(fix, sizeof fix, "not even a 32-byte region is left; shrink the other boxes");
+    }
+    diag_error(c->d, c->m->file, region_line(c, box, r),
+               "box '%s' does not fit in memory '%s': its %s needs one PMSAv7 MPU region of 0x%llX bytes%s "
+               "and no address such a region can start at is left beside the kernel and the other boxes "
+               "(0x%llX bytes free in all, all boxes need 0x%llX); %s",
+               mbox(c, box)->name.s, a->mem->name.s, what, (unsigned long long)a->want[box], rounded,
+               (unsigned long long)(a->free_end - a->free_base), (unsigned long long)a->need, fix);
+}
+
 static void report_nofit(const dctx_t *c, uint16_t box, uint16_t r)
 {
     const arena_t *a = arena_of(c, r);
     const char *what = r == 0u ? "code" : "RAM (stack + data)";
+    if (a->mem != NULL && a->pmsav7) {
+        report_nofit_v7(c, box, r);
+        return;
+    }
     if (a->mem == NULL) {
         diag_error(c->d, c->m->file, region_line(c, box, r), "box '%s': the board has no memory for %s",
                    mbox(c, box)->name.s, what);
@@ -267,6 +299,28 @@ static const verr_fn handlers[BH_V_CODE_COUNT] = {
     [BH_V_GW_DOWNHILL] = on_downhill,
 };
 
+/* Every placed region of every box is exactly one PMSAv7 region. Slots
+ * that did not fit are already reported; board peripherals are checked
+ * with the board, so a failure here can only be a bhgen bug. */
+static void check_pmsav7_regions(const dctx_t *c)
+{
+    for (uint16_t box = 0; board_is_pmsav7(c->b) && box < c->l->sys.nboxes; box++) {
+        const bh_box_desc_t *x = &c->l->sys.boxes[box];
+        for (uint16_t r = 0; r < x->nregions && r < BH_MAX_REGIONS; r++) {
+            uint32_t rbar = 0;
+            uint32_t rasr = 0;
+            char desc[128];
+            if (nofit(c, box, r) || pmsav7_encode(x->regions[r].base, x->regions[r].size, &rbar, &rasr)) {
+                continue;
+            }
+            region_desc(c, box, r, desc, sizeof desc);
+            diag_error(c->d, c->m->file, region_line(c, box, r),
+                       "box '%s': %s is not one PMSAv7 MPU region (bhgen bug? please report)", mbox(c, box)->name.s,
+                       desc);
+        }
+    }
+}
+
 void diagnose_tables(const manifest_t *m, const board_t *b, const layout_t *l, diags_t *d)
 {
     bh_verr_t *errs = calloc(DIAG_MAX_VERRS, sizeof *errs);
@@ -283,5 +337,6 @@ void diagnose_tables(const manifest_t *m, const board_t *b, const layout_t *l, d
     if (n > DIAG_MAX_VERRS) {
         diag_error(d, m->file, 0, "%zu more table errors not shown", n - DIAG_MAX_VERRS);
     }
+    check_pmsav7_regions(&c);
     free(errs);
 }

@@ -9,6 +9,9 @@
  * of a box that does not fit in memory (overlaps with whatever lies past
  * the end) are folded into the single "does not fit" message, and caller
  * priority errors are dropped when a priority was already rejected.
+ * On a PMSAv7 board it also re-checks every placed region with
+ * pmsav7_encode(), the rule the kernel's MPU encoder uses, so a layout bug
+ * fails the run instead of reaching the kernel.
  * Runs: host only.
  */
 #ifndef BHG_DIAGNOSE_H

@@ -2,7 +2,8 @@
  * emit_audit.c — audit.md: the human review of a system. Memory map in
  * address order (kernel ranges and every box region with its rights), each
  * box's privileges, who can call what with which limits, notifications and
- * the bus firewall grants.
+ * the bus firewall grants; on a PMSAv7 board also the region waste and
+ * encodings (emit_waste.c).
  * Runs: host only.
  */
 #include <inttypes.h>
@@ -213,6 +214,11 @@ static void put_grants(FILE *f, const emit_ctx_t *c)
 {
     const bh_system_t *s = &c->l->sys;
     fprintf(f, "\n## Bus firewall grants\n\n");
+    if (c->b->secctl_base.state != MF_SET && s->nbus_grants == 0u) {
+        fprintf(f, "None: board %s has no bus firewall; the MPU alone keeps boxes out of devices they do not own.\n",
+                c->b->board.s);
+        return;
+    }
     if (s->nbus_grants == 0u) {
         fprintf(f, "None: no box owns a peripheral behind the bus firewall.\n");
         return;
@@ -258,6 +264,9 @@ bool emit_audit(outset_t *o, const emit_ctx_t *c, diags_t *d)
             b->board.s, b->arch.s, b->cpu.s, b->clock_hz.v, b->irq_lines.v, c->m->test.v != 0u ? "yes" : "no");
     fprintf(f, "%u boxes, %u gateways.\n", c->l->sys.nboxes, c->l->sys.ngateways);
     put_memory_map(f, c);
+    if (board_is_pmsav7(b)) {
+        emit_audit_pmsav7(f, c);
+    }
     fprintf(f, "\n## Boxes\n");
     for (uint16_t i = 0; i < c->m->nboxes; i++) {
         put_box(f, c, i);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "layout_v7.h"
 
 /* Copies a name that check/parse limited to BH_NAME_MAX - 1 characters. */
 static void copy_name(char dst[BH_NAME_MAX], const char *src)
@@ -126,7 +127,9 @@ static void layout_box(layout_t *l, uint16_t i, const mf_box_t *bx, const board_
     box->restart_window_ms = bx->budget_window_ms.v;
     box->flags = bx->supervisor.v != 0u ? BH_BOXF_SUPERVISOR : 0u;
     box->notify_mask = box_mask(&bx->notify);
-    layout_memory(l, i, bx, board_align(b));
+    if (!board_is_pmsav7(b)) {
+        layout_memory(l, i, bx, board_align(b));
+    }
     layout_devices(l, i, bx, b);
     layout_irqs(l, i, bx, b);
 }
@@ -230,6 +233,9 @@ void layout_build(layout_t *l, const manifest_t *m, const board_t *b, diags_t *d
     l->sys.nboxes = m->nboxes;
     for (uint16_t i = 0; i < m->nboxes; i++) {
         layout_box(l, i, &m->box[i], b);
+    }
+    if (board_is_pmsav7(b)) {
+        layout_v7_memory(l, m, b);
     }
     for (uint16_t i = 0; i < m->nboxes; i++) {
         for (uint16_t g = 0; g < m->box[i].ngw; g++) {

@@ -4,7 +4,9 @@
  * Layout rules (docs/manifest.md): boxes keep declaration order as ids;
  * code slots follow the kernel's code range, RAM blocks ([stack][data])
  * follow the kernel's RAM range, box after box, each aligned to the board's
- * region granule; region 0 is code (r-x), region 1 RAM (rw-), then one
+ * region granule (on a PMSAv7 board, layout_v7.c places them instead, each
+ * as one power-of-two region with sub-regions, packed to waste the least);
+ * region 0 is code (r-x), region 1 RAM (rw-), then one
  * device region per owned peripheral. Gateway ids run in box order then
  * declaration order; a box's gateways take signals 0.., its IRQs the next.
  * Layout never refuses: a box that does not fit is still placed (past the
@@ -29,8 +31,13 @@ typedef struct {
     uint64_t cursor;
     uint64_t need;                /* bytes asked for by all boxes */
     uint64_t left[BH_MAX_BOXES];  /* room left when box i was placed */
-    uint64_t want[BH_MAX_BOXES];  /* bytes box i asked for */
+    uint64_t want[BH_MAX_BOXES];  /* bytes box i asked for (PMSAv7: the slot, rounded up) */
     bool nofit[BH_MAX_BOXES];
+    /* PMSAv7 boards only (layout_v7.c); all zero otherwise. */
+    bool pmsav7;
+    uint64_t asked[BH_MAX_BOXES];  /* bytes before rounding up to a representable size */
+    uint64_t skip[BH_MAX_BOXES];   /* unused bytes between the slot and the one below it */
+    uint64_t maxfit[BH_MAX_BOXES]; /* nofit: a slot of any size up to this would fit; 0 = none */
 } arena_t;
 
 typedef struct {
