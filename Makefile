@@ -1,13 +1,15 @@
 # Bulkhead — the two commands a newcomer needs:
 #   make demo   install what is missing, build, run the demo under QEMU
-#   make test   install what is missing, build, run every test (ctest)
+#   make test   install what is missing, build, run every test (ctest),
+#               the Frama-C proofs of kernel/core included
+#   make prove  only the proofs (scripts/prove; docs/proofs.md)
 #   make bench  build, run the benchmarks: build/bench/results.json and the
 #               table in docs/benchmarks.md (compared with bench/baseline.json)
 # `make` alone installs what is missing and builds everything into build/.
 BUILD ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all setup build demo test bench clean
+.PHONY: all setup build demo test bench prove clean
 
 all: build
 
@@ -25,6 +27,9 @@ demo: build
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+prove: setup
+	bash scripts/prove $(BUILD)
 
 bench: build
 	bash scripts/bench --build $(BUILD) --docs docs/benchmarks.md --baseline bench/baseline.json

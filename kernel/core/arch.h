@@ -5,6 +5,10 @@
  * here is implemented once per architecture (armv8m, host). The core never
  * turns an integer into a pointer itself: bh_arch_ptr() does it.
  * Runs: privileged.
+ * Proof: arch/ is not proven. The ACSL contracts below are ASSUMPTIONS the
+ * core's proofs rely on (listed in CAVEATS.md, "Proofs"): what each hook may
+ * change (assigns) and what it needs (requires). From the core's view a
+ * hook that drives hardware (console, NVIC, tick) changes no C object.
  */
 #ifndef BH_ARCH_H
 #define BH_ARCH_H
@@ -16,6 +20,7 @@
 struct bh_box;
 
 /* Kernel view of box address 'addr'; the caller has checked the range. */
+/*@ assigns \nothing; */
 uint8_t *bh_arch_ptr(uint32_t addr);
 
 /* Fresh thread context for b: empty stack, PC = entry, unprivileged. */
@@ -27,20 +32,31 @@ void bh_arch_mpu_prepare(struct bh_box *b);
 /* The exception frame b was stopped with (valid while b is not running). */
 bh_frame_t *bh_arch_frame(struct bh_box *b);
 
+/*@ assigns \nothing; */
 void bh_arch_irq_enable(uint32_t irq);
+/*@ assigns \nothing; */
 void bh_arch_irq_disable(uint32_t irq);
 
+/*@ requires \valid_read(s + (0 .. n - 1));
+    assigns \nothing; */
 void bh_arch_console_write(const char *s, uint32_t n);
 
 /* Persistent (survives reset, not the image) kernel record area. */
 void *bh_arch_epitaph(uint32_t size);
+/*@ assigns \nothing;
+    ensures \false; */
 __attribute__((noreturn)) void bh_arch_reset(void);
+/*@ assigns \nothing;
+    ensures \false; */
 __attribute__((noreturn)) void bh_arch_halt(int code); /* test exit / stop */
 /* Test builds: the numeric argument the run was started with, or -1. */
+/*@ assigns \nothing; */
 int32_t bh_arch_test_arg(void);
 
 /* Board bring-up from the tables: bus grants, tick at 'hz' per second. */
+/*@ assigns \nothing; */
 void bh_arch_platform_init(void);
+/*@ assigns \nothing; */
 void bh_arch_tick_start(uint32_t clock_hz, uint32_t hz);
 /* Leaves the boot stack and enters bh_k.next. */
 __attribute__((noreturn)) void bh_arch_start(void);

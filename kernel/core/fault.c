@@ -30,6 +30,8 @@ static const char *const kind_text[BH_FAULT_KIND_COUNT] = {
     [BH_FAULT_EXIT] = "entry function returned",
 };
 
+/*@ assigns \nothing;
+    ensures \valid_read(\result); */
 const char *bh_fault_kind_str(uint32_t kind)
 {
     return kind < BH_FAULT_KIND_COUNT ? kind_text[kind] : "unknown";
@@ -40,8 +42,16 @@ bh_epitaph_t *bh_epitaph(void)
     return (bh_epitaph_t *)bh_arch_epitaph(sizeof(bh_epitaph_t));
 }
 
+/*@ requires \valid_read(d) && d->nregions <= BH_MAX_REGIONS;
+    assigns \nothing;
+    ensures \result <==> \exists integer i; 0 <= i < d->nregions &&
+                          bh_within(addr, 1, d->regions[i].base, d->regions[i].size); */
 static bool in_own_region(const bh_box_desc_t *d, uint32_t addr)
 {
+    /*@ loop invariant 0 <= i <= d->nregions;
+        loop invariant \forall integer k; 0 <= k < i ==> !bh_within(addr, 1, d->regions[k].base, d->regions[k].size);
+        loop assigns i;
+        loop variant d->nregions - i; */
     for (uint32_t i = 0; i < d->nregions; i++) {
         if (bh_range_within(addr, 1u, d->regions[i].base, d->regions[i].size)) {
             return true;

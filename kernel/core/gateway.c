@@ -29,18 +29,24 @@ typedef struct {
 
 static const verdict_t OK = {BH_FAULT_NONE, BH_OK};
 
+/*@ assigns \nothing;
+    ensures \result.fault == BH_FAULT_NONE && \result.err == e; */
 static verdict_t err_v(int32_t e)
 {
     verdict_t v = {BH_FAULT_NONE, e};
     return v;
 }
 
+/*@ assigns \nothing;
+    ensures \result.fault == k && \result.err == BH_OK; */
 static verdict_t fault_v(uint32_t k)
 {
     verdict_t v = {k, BH_OK};
     return v;
 }
 
+/*@ assigns \nothing;
+    ensures \result <==> (v.fault != BH_FAULT_NONE || v.err != BH_OK); */
 static bool failed(verdict_t v)
 {
     return v.fault != BH_FAULT_NONE || v.err != BH_OK;
@@ -65,9 +71,17 @@ static verdict_t snapshot(const bh_box_t *self, uint32_t arr, uint32_t n, uint32
     return OK;
 }
 
+/* True when the n lengths add up to at most max (no wrap). */
+/*@ requires \valid_read(len + (0 .. n - 1));
+    assigns \nothing;
+    ensures \result ==> bh_sum(len, n) <= max; */
 static bool within_limit(const uint32_t *len, uint32_t n, uint32_t max)
 {
     uint32_t total = 0;
+    /*@ loop invariant 0 <= i <= n;
+        loop invariant total == bh_sum(len, i) && total <= max;
+        loop assigns i, total;
+        loop variant n - i; */
     for (uint32_t i = 0; i < n; i++) {
         if (len[i] > max - total) {
             return false;

@@ -14,8 +14,14 @@ _Static_assert(BH_IMAGE_HASH_OFFSET + 4u == sizeof(bh_image_header_t), "hash is 
 uint32_t bh_crc32(uint32_t crc, const uint8_t *p, size_t n)
 {
     crc = ~crc;
+    /*@ loop invariant 0 <= i <= n;
+        loop assigns i, crc;
+        loop variant n - i; */
     for (size_t i = 0; i < n; i++) {
         crc ^= p[i];
+        /*@ loop invariant 0 <= k <= 8;
+            loop assigns k, crc;
+            loop variant 8 - k; */
         for (unsigned k = 0; k < 8u; k++) {
             crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
         }
@@ -23,11 +29,15 @@ uint32_t bh_crc32(uint32_t crc, const uint8_t *p, size_t n)
     return ~crc;
 }
 
+/*@ requires \valid_read(box) && \valid_read(name + (0 .. BH_IMAGE_NAME_MAX - 1));
+    assigns \nothing; */
 static bool name_matches(const bh_box_desc_t *box, const char *name)
 {
     return strncmp(box->name, name, BH_IMAGE_NAME_MAX) == 0;
 }
 
+/*@ requires \valid_read(box) && \valid_read(h);
+    assigns \nothing; */
 static bool data_fits(const bh_box_desc_t *box, const bh_image_header_t *h)
 {
     uint32_t data_base = box->ram_base + box->stack_size;

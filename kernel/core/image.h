@@ -6,7 +6,8 @@
  * system tables and the CRC-32 of the image bytes. bhgen --seal computes the
  * same CRC when the image is built. CRC-32 detects corruption and mix-ups;
  * it is not authenticity (signed images come with per-box update).
- * Runs: privileged at boot, host (bhgen). Proof: not yet (CAVEATS.md).
+ * Runs: privileged at boot, host (bhgen). Proof: bh_crc32 and
+ * bh_image_verdict_str (run-time errors); bh_image_check pending (CAVEATS.md).
  */
 #ifndef BH_IMAGE_H
 #define BH_IMAGE_H
@@ -32,14 +33,20 @@ enum bh_image_verdict {
 #define BH_IMAGE_HASH_OFFSET 60u /* offsetof(bh_image_header_t, hash) */
 
 /* IEEE 802.3 CRC-32 (reflected, poly 0xEDB88320); start with crc = 0. */
+/*@ requires \valid_read(p + (0 .. n - 1));
+    assigns \nothing; */
 uint32_t bh_crc32(uint32_t crc, const uint8_t *p, size_t n);
 
 /*
  * Checks the header of the image placed in box's code slot. 'img' points at
  * the first byte of the slot and may be read for box->code_size bytes.
  */
+/*@ requires \valid_read(box) && \valid_read(img + (0 .. box->code_size - 1));
+    assigns \nothing; */
 enum bh_image_verdict bh_image_check(const bh_box_desc_t *box, const uint8_t *img);
 
+/*@ assigns \nothing;
+    ensures \valid_read(\result); */
 const char *bh_image_verdict_str(enum bh_image_verdict v);
 
 #endif

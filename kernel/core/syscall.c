@@ -119,6 +119,8 @@ uint32_t bh_sys_fault_info(bh_box_t *self, bh_frame_t *f)
     return BH_FAULT_NONE;
 }
 
+/*@ assigns \nothing;
+    ensures \result == BH_FAULT_EXIT; */
 uint32_t bh_sys_exit(bh_box_t *self, bh_frame_t *f)
 {
     return BH_FAULT_EXIT;

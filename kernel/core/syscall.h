@@ -15,6 +15,9 @@
 
 typedef uint32_t (*bh_sys_fn)(bh_box_t *self, bh_frame_t *f);
 
+/*@ requires \valid(f);
+    assigns f->r0;
+    ensures f->r0 == (uint32_t)v; */
 static inline void bh_ret(bh_frame_t *f, int32_t v)
 {
     f->r0 = (uint32_t)v;

@@ -5,16 +5,21 @@
 #include "fault.h"
 #include "syscall.h"
 
+/*@ assigns \nothing; */
 void bh_test_on_fault(const bh_box_t *b, uint32_t kind)
 {
     (void)b;
     (void)kind;
 }
 
+/*@ assigns \nothing; */
 void bh_test_on_panic(void)
 {
 }
 
+/*@ requires \valid(f);
+    assigns f->r0;
+    ensures f->r0 == (uint32_t)BH_E_NOSYS && \result == BH_FAULT_NONE; */
 uint32_t bh_sys_test(bh_box_t *self, bh_frame_t *f)
 {
     (void)self;

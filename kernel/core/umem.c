@@ -12,9 +12,15 @@ bh_verdict_t bh_umem_check(const bh_box_desc_t *box, uint32_t addr, uint32_t len
     if (len == 0u) {
         return BH_ALLOW;
     }
-    if (!bh_range_valid(addr, len) || access == 0u || (access & ~(BH_ACC_R | BH_ACC_W)) != 0u) {
+    if (!bh_range_valid(addr, len) || access == 0u || access > (BH_ACC_R | BH_ACC_W)) {
         return BH_DENY;
     }
+    /*@ loop invariant 0 <= i <= BH_MAX_REGIONS;
+        loop invariant v == BH_ALLOW || v == BH_DENY;
+        loop invariant v == BH_ALLOW <==> \exists integer k; 0 <= k < i && k < box->nregions &&
+                                          bh_region_grants(box->regions[k], addr, len, access);
+        loop assigns i, v;
+        loop variant BH_MAX_REGIONS - i; */
     for (uint32_t i = 0; i < box->nregions && i < BH_MAX_REGIONS; i++) {
         const bh_region_t *r = &box->regions[i];
         if (r->kind != BH_RK_DEVICE && (r->access & access) == access &&

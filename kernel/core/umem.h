@@ -8,17 +8,23 @@
  * wrap-around. Device regions never qualify (the kernel does not copy to or
  * from peripherals on a box's behalf). An empty range is allowed.
  * The verdict is hardened: two far-apart constants, compare with ==.
- * Runs: privileged, host. Proof: functional contract (proofs issue).
+ * Runs: privileged, host. Proof: the contract below, for every input
+ * (bh_user_range in spec.h; scripts/prove).
  */
 #ifndef BH_UMEM_H
 #define BH_UMEM_H
 
 #include <stdint.h>
 
+#include "spec.h"
 #include "system.h"
 
 typedef enum { BH_ALLOW = 0x3CA5C35A, BH_DENY = 0x435A3CA5 } bh_verdict_t;
 
+/*@ requires \valid_read(box);
+    assigns \nothing;
+    ensures \result == BH_ALLOW || \result == BH_DENY;
+    ensures \result == BH_ALLOW <==> bh_user_range(box, addr, len, access); */
 __attribute__((warn_unused_result)) bh_verdict_t bh_umem_check(const bh_box_desc_t *box, uint32_t addr,
                                                                uint32_t len, uint32_t access);
 

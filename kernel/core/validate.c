@@ -17,6 +17,19 @@ typedef struct {
     size_t n;
 } verr_sink_t;
 
+/* Proof: s->n only grows and is non-zero after any report, so a final count
+ * of 0 means no check reported: each check below ensures "n == 0 ==> the
+ * property it checks" (predicates in spec.h), and bh_validate() collects
+ * them into bh_system_ok. The count saturates instead of wrapping. */
+/*@ predicate sink_ok(verr_sink_t *s) =
+      \valid(s) && (s->max == 0 || \valid(s->errs + (0 .. s->max - 1))) &&
+      \separated(s, s->errs + (0 .. s->max - 1));
+*/
+
+/*@ requires sink_ok(s);
+    assigns s->n, s->errs[0 .. s->max - 1];
+    ensures sink_ok(s) && s->errs == \old(s->errs) && s->max == \old(s->max);
+    ensures s->n != 0 && s->n >= \old(s->n); */
 static void report(verr_sink_t *s, uint16_t code, uint16_t box, uint16_t item, uint16_t other,
                    uint16_t other2)
 {
@@ -28,11 +41,18 @@ static void report(verr_sink_t *s, uint16_t code, uint16_t box, uint16_t item, u
         e->other = other;
         e->other2 = other2;
     }
-    s->n++;
+    if (s->n < SIZE_MAX) {
+        s->n++;
+    }
 }
 
+/*@ requires \valid_read(sys) && \valid_read(r);
+    assigns \nothing; */
 static bool in_memory_of_kind(const bh_system_t *sys, const bh_region_t *r)
 {
+    /*@ loop invariant 0 <= m <= BH_MAX_MEMORIES;
+        loop assigns m;
+        loop variant BH_MAX_MEMORIES - m; */
     for (uint16_t m = 0; m < sys->nmemories && m < BH_MAX_MEMORIES; m++) {
         const bh_range_t *mem = &sys->memories[m];
         if (mem->kind == r->kind && bh_range_within(r->base, r->size, mem->base, mem->size)) {
@@ -42,6 +62,12 @@ static bool in_memory_of_kind(const bh_system_t *sys, const bh_region_t *r)
     return false;
 }
 
+/*@ requires \valid_read(sys) && b < BH_MAX_BOXES && i < BH_MAX_REGIONS;
+    requires sink_ok(s) && \separated(sys, s, s->errs + (0 .. s->max - 1));
+    assigns s->n, s->errs[0 .. s->max - 1];
+    ensures sink_ok(s) && s->errs == \old(s->errs) && s->max == \old(s->max);
+    ensures s->n >= \old(s->n);
+    ensures s->n == 0 ==> bh_region_ok(sys->boxes[b].regions[i]); */
 static void check_region(const bh_system_t *sys, verr_sink_t *s, uint16_t b, uint16_t i)
 {
     const bh_region_t *r = &sys->boxes[b].regions[i];
@@ -62,6 +88,12 @@ static void check_region(const bh_system_t *sys, verr_sink_t *s, uint16_t b, uin
     if (!in_memory_of_kind(sys, r)) {
         report(s, BH_V_REGION_OUTSIDE, b, i, BH_V_NONE, BH_V_NONE);
     }
+    /*@ loop invariant 0 <= k <= BH_MAX_RESERVED;
+        loop invariant sink_ok(s) && s->errs == \at(s->errs, Pre) && s->max == \at(s->max, Pre);
+        loop invariant s->n >= \at(s->n, Pre) && s->n >= \at(s->n, LoopEntry);
+        loop invariant s->n == 0 ==> bh_region_ok(*r);
+        loop assigns k, s->n, s->errs[0 .. s->max - 1];
+        loop variant BH_MAX_RESERVED - k; */
     for (uint16_t k = 0; k < sys->nreserved && k < BH_MAX_RESERVED; k++) {
         if (bh_range_overlap(r->base, r->size, sys->reserved[k].base, sys->reserved[k].size)) {
             report(s, BH_V_REGION_RESERVED, b, i, k, BH_V_NONE);
@@ -70,11 +102,44 @@ static void check_region(const bh_system_t *sys, verr_sink_t *s, uint16_t b, uin
 }
 
 /* Region (b, i) against every region listed after it, in any box. */
+/*@ requires \valid_read(sys) && bh_sys_counts(sys);
+    requires b < sys->nboxes && i < sys->boxes[b].nregions;
+    requires sink_ok(s) && \separated(sys, s, s->errs + (0 .. s->max - 1));
+    assigns s->n, s->errs[0 .. s->max - 1];
+    ensures sink_ok(s) && s->errs == \old(s->errs) && s->max == \old(s->max);
+    ensures s->n >= \old(s->n);
+    ensures s->n == 0 ==> \forall integer c, j;
+      b <= c < sys->nboxes && 0 <= j < sys->boxes[c].nregions && bh_after(b, i, c, j) &&
+      bh_nowrap(sys->boxes[c].regions[j].base, sys->boxes[c].regions[j].size) ==>
+      !bh_overlap(sys->boxes[b].regions[i].base, sys->boxes[b].regions[i].size,
+                  sys->boxes[c].regions[j].base, sys->boxes[c].regions[j].size); */
 static void check_overlaps(const bh_system_t *sys, verr_sink_t *s, uint16_t b, uint16_t i)
 {
     const bh_region_t *r = &sys->boxes[b].regions[i];
+    /*@ loop invariant b <= c <= sys->nboxes;
+        loop invariant sink_ok(s) && s->errs == \at(s->errs, Pre) && s->max == \at(s->max, Pre);
+        loop invariant s->n >= \at(s->n, Pre) && s->n >= \at(s->n, LoopEntry);
+        loop invariant s->n == 0 ==> \forall integer c1, j1;
+          b <= c1 < c && 0 <= j1 < sys->boxes[c1].nregions && bh_after(b, i, c1, j1) &&
+          bh_nowrap(sys->boxes[c1].regions[j1].base, sys->boxes[c1].regions[j1].size) ==>
+          !bh_overlap(r->base, r->size, sys->boxes[c1].regions[j1].base, sys->boxes[c1].regions[j1].size);
+        loop assigns c, s->n, s->errs[0 .. s->max - 1];
+        loop variant sys->nboxes - c; */
     for (uint16_t c = b; c < sys->nboxes; c++) {
         const bh_box_desc_t *other = &sys->boxes[c];
+        /*@ loop invariant (c == b ==> i + 1 <= j) && j <= BH_MAX_REGIONS;
+            loop invariant sink_ok(s) && s->errs == \at(s->errs, Pre) && s->max == \at(s->max, Pre);
+        loop invariant s->n >= \at(s->n, Pre) && s->n >= \at(s->n, LoopEntry);
+            loop invariant s->n == 0 ==> \forall integer c1, j1;
+              b <= c1 < c && 0 <= j1 < sys->boxes[c1].nregions && bh_after(b, i, c1, j1) &&
+              bh_nowrap(sys->boxes[c1].regions[j1].base, sys->boxes[c1].regions[j1].size) ==>
+              !bh_overlap(r->base, r->size, sys->boxes[c1].regions[j1].base, sys->boxes[c1].regions[j1].size);
+            loop invariant s->n == 0 ==> \forall integer j1;
+              0 <= j1 < j && j1 < other->nregions && bh_after(b, i, c, j1) &&
+              bh_nowrap(other->regions[j1].base, other->regions[j1].size) ==>
+              !bh_overlap(r->base, r->size, other->regions[j1].base, other->regions[j1].size);
+            loop assigns j, s->n, s->errs[0 .. s->max - 1];
+            loop variant BH_MAX_REGIONS - j; */
         for (uint16_t j = (c == b) ? (uint16_t)(i + 1u) : 0u; j < other->nregions && j < BH_MAX_REGIONS; j++) {
             const bh_region_t *q = &other->regions[j];
             if (!bh_range_valid(q->base, q->size) || !bh_range_overlap(r->base, r->size, q->base, q->size)) {
@@ -86,6 +151,11 @@ static void check_overlaps(const bh_system_t *sys, verr_sink_t *s, uint16_t b, u
     }
 }
 
+/*@ requires \valid_read(sys) && b < BH_MAX_BOXES && sys->nboxes <= BH_MAX_BOXES;
+    requires sink_ok(s) && \separated(sys, s, s->errs + (0 .. s->max - 1));
+    assigns s->n, s->errs[0 .. s->max - 1];
+    ensures sink_ok(s) && s->errs == \old(s->errs) && s->max == \old(s->max);
+    ensures s->n >= \old(s->n); */
 static void check_layout(const bh_system_t *sys, verr_sink_t *s, uint16_t b)
 {
     const bh_box_desc_t *box = &sys->boxes[b];
@@ -106,9 +176,14 @@ static void check_layout(const bh_system_t *sys, verr_sink_t *s, uint16_t b)
     }
 }
 
+/*@ requires \valid_read(sys) && sys->ngateways <= BH_MAX_GATEWAYS;
+    assigns \nothing; */
 static uint32_t gateway_signals(const bh_system_t *sys, uint16_t b)
 {
     uint32_t used = 0;
+    /*@ loop invariant 0 <= g <= sys->ngateways;
+        loop assigns g, used;
+        loop variant sys->ngateways - g; */
     for (uint16_t g = 0; g < sys->ngateways; g++) {
         if (sys->gateways[g].box == b && sys->gateways[g].signal < 30u) {
             used |= 1u << sys->gateways[g].signal;
@@ -117,10 +192,28 @@ static uint32_t gateway_signals(const bh_system_t *sys, uint16_t b)
     return used;
 }
 
+/*@ requires \valid_read(sys) && bh_sys_counts(sys) && b < sys->nboxes;
+    requires sink_ok(s) && \separated(sys, s, s->errs + (0 .. s->max - 1));
+    assigns s->n, s->errs[0 .. s->max - 1];
+    ensures sink_ok(s) && s->errs == \old(s->errs) && s->max == \old(s->max);
+    ensures s->n >= \old(s->n);
+    ensures s->n == 0 ==> \forall integer i; 0 <= i < sys->boxes[b].nirqs ==>
+      sys->boxes[b].irqs[i].signal < 30 && sys->boxes[b].irqs[i].irq < sys->nirq_lines &&
+      (\forall integer c, j; b <= c < sys->nboxes && 0 <= j < sys->boxes[c].nirqs &&
+         bh_after(b, i, c, j) ==> sys->boxes[b].irqs[i].irq != sys->boxes[c].irqs[j].irq); */
 static void check_irqs(const bh_system_t *sys, verr_sink_t *s, uint16_t b)
 {
     const bh_box_desc_t *box = &sys->boxes[b];
     uint32_t used = gateway_signals(sys, b);
+    /*@ loop invariant 0 <= i <= box->nirqs;
+        loop invariant sink_ok(s) && s->errs == \at(s->errs, Pre) && s->max == \at(s->max, Pre);
+        loop invariant s->n >= \at(s->n, Pre) && s->n >= \at(s->n, LoopEntry);
+        loop invariant s->n == 0 ==> \forall integer i1; 0 <= i1 < i ==>
+          box->irqs[i1].signal < 30 && box->irqs[i1].irq < sys->nirq_lines &&
+          (\forall integer c, j; b <= c < sys->nboxes && 0 <= j < sys->boxes[c].nirqs &&
+             bh_after(b, i1, c, j) ==> box->irqs[i1].irq != sys->boxes[c].irqs[j].irq);
+        loop assigns i, used, s->n, s->errs[0 .. s->max - 1];
+        loop variant box->nirqs - i; */
     for (uint16_t i = 0; i < box->nirqs; i++) {
         const bh_irq_route_t *q = &box->irqs[i];
         if (q->irq >= sys->nirq_lines) {
@@ -131,8 +224,24 @@ static void check_irqs(const bh_system_t *sys, verr_sink_t *s, uint16_t b)
         } else {
             used |= 1u << q->signal;
         }
+        /*@ loop invariant b <= c <= sys->nboxes;
+            loop invariant sink_ok(s) && s->errs == \at(s->errs, Pre) && s->max == \at(s->max, Pre);
+        loop invariant s->n >= \at(s->n, Pre) && s->n >= \at(s->n, LoopEntry);
+            loop invariant s->n == 0 ==> \forall integer c1, j1; b <= c1 < c &&
+              0 <= j1 < sys->boxes[c1].nirqs && bh_after(b, i, c1, j1) ==> q->irq != sys->boxes[c1].irqs[j1].irq;
+            loop assigns c, s->n, s->errs[0 .. s->max - 1];
+            loop variant sys->nboxes - c; */
         for (uint16_t c = b; c < sys->nboxes; c++) {
             const bh_box_desc_t *o = &sys->boxes[c];
+            /*@ loop invariant (c == b ==> i + 1 <= j) && j <= BH_MAX_IRQS_PER_BOX;
+                loop invariant sink_ok(s) && s->errs == \at(s->errs, Pre) && s->max == \at(s->max, Pre);
+        loop invariant s->n >= \at(s->n, Pre) && s->n >= \at(s->n, LoopEntry);
+                loop invariant s->n == 0 ==> \forall integer c1, j1; b <= c1 < c &&
+                  0 <= j1 < sys->boxes[c1].nirqs && bh_after(b, i, c1, j1) ==> q->irq != sys->boxes[c1].irqs[j1].irq;
+                loop invariant s->n == 0 ==> \forall integer j1; 0 <= j1 < j && j1 < o->nirqs &&
+                  bh_after(b, i, c, j1) ==> q->irq != o->irqs[j1].irq;
+                loop assigns j, s->n, s->errs[0 .. s->max - 1];
+                loop variant BH_MAX_IRQS_PER_BOX - j; */
             for (uint16_t j = (c == b) ? (uint16_t)(i + 1u) : 0u; j < o->nirqs && j < BH_MAX_IRQS_PER_BOX; j++) {
                 if (o->irqs[j].irq == q->irq) {
                     report(s, BH_V_IRQ_TWO_OWNERS, b, i, j, c);
@@ -142,10 +251,36 @@ static void check_irqs(const bh_system_t *sys, verr_sink_t *s, uint16_t b)
     }
 }
 
+/*@ requires \valid_read(sys) && bh_sys_counts(sys) && b < sys->nboxes;
+    requires sink_ok(s) && \separated(sys, s, s->errs + (0 .. s->max - 1));
+    assigns s->n, s->errs[0 .. s->max - 1];
+    ensures sink_ok(s) && s->errs == \old(s->errs) && s->max == \old(s->max);
+    ensures s->n >= \old(s->n);
+    ensures s->n == 0 ==> \forall integer i; 0 <= i < sys->boxes[b].nregions ==>
+      bh_region_ok(sys->boxes[b].regions[i]) &&
+      (\forall integer c, j; b <= c < sys->nboxes && 0 <= j < sys->boxes[c].nregions &&
+         bh_after(b, i, c, j) && bh_nowrap(sys->boxes[c].regions[j].base, sys->boxes[c].regions[j].size) ==>
+         !bh_overlap(sys->boxes[b].regions[i].base, sys->boxes[b].regions[i].size,
+                     sys->boxes[c].regions[j].base, sys->boxes[c].regions[j].size));
+    ensures s->n == 0 ==> \forall integer i; 0 <= i < sys->boxes[b].nirqs ==>
+      sys->boxes[b].irqs[i].signal < 30 && sys->boxes[b].irqs[i].irq < sys->nirq_lines &&
+      (\forall integer c, j; b <= c < sys->nboxes && 0 <= j < sys->boxes[c].nirqs &&
+         bh_after(b, i, c, j) ==> sys->boxes[b].irqs[i].irq != sys->boxes[c].irqs[j].irq); */
 static void check_box(const bh_system_t *sys, verr_sink_t *s, uint16_t b)
 {
     const bh_box_desc_t *box = &sys->boxes[b];
     check_layout(sys, s, b);
+    /*@ loop invariant 0 <= i <= box->nregions;
+        loop invariant sink_ok(s) && s->errs == \at(s->errs, Pre) && s->max == \at(s->max, Pre);
+        loop invariant s->n >= \at(s->n, Pre) && s->n >= \at(s->n, LoopEntry);
+        loop invariant s->n == 0 ==> \forall integer i1; 0 <= i1 < i ==>
+          bh_region_ok(box->regions[i1]) &&
+          (\forall integer c, j; b <= c < sys->nboxes && 0 <= j < sys->boxes[c].nregions &&
+             bh_after(b, i1, c, j) && bh_nowrap(sys->boxes[c].regions[j].base, sys->boxes[c].regions[j].size) ==>
+             !bh_overlap(box->regions[i1].base, box->regions[i1].size,
+                         sys->boxes[c].regions[j].base, sys->boxes[c].regions[j].size));
+        loop assigns i, s->n, s->errs[0 .. s->max - 1];
+        loop variant box->nregions - i; */
     for (uint16_t i = 0; i < box->nregions; i++) {
         check_region(sys, s, b, i);
         check_overlaps(sys, s, b, i);
@@ -153,6 +288,12 @@ static void check_box(const bh_system_t *sys, verr_sink_t *s, uint16_t b)
     check_irqs(sys, s, b);
 }
 
+/*@ requires \valid_read(sys) && bh_sys_counts(sys) && g < sys->ngateways;
+    requires sink_ok(s) && \separated(sys, s, s->errs + (0 .. s->max - 1));
+    assigns s->n, s->errs[0 .. s->max - 1];
+    ensures sink_ok(s) && s->errs == \old(s->errs) && s->max == \old(s->max);
+    ensures s->n >= \old(s->n);
+    ensures s->n == 0 ==> bh_gateway_ok(sys, g); */
 static void check_gateway(const bh_system_t *sys, verr_sink_t *s, uint16_t g)
 {
     const bh_gateway_t *gw = &sys->gateways[g];
@@ -163,6 +304,12 @@ static void check_gateway(const bh_system_t *sys, verr_sink_t *s, uint16_t g)
     if (gw->signal >= 30u) {
         report(s, BH_V_SIGNAL, gw->box, g, BH_V_NONE, BH_V_NONE);
     }
+    /*@ loop invariant 0 <= h <= g;
+        loop invariant sink_ok(s) && s->errs == \at(s->errs, Pre) && s->max == \at(s->max, Pre);
+        loop invariant s->n >= \at(s->n, Pre) && s->n >= \at(s->n, LoopEntry);
+        loop invariant s->n == 0 ==> gw->signal < 30;
+        loop assigns h, s->n, s->errs[0 .. s->max - 1];
+        loop variant g - h; */
     for (uint16_t h = 0; h < g; h++) {
         if (sys->gateways[h].box == gw->box && sys->gateways[h].signal == gw->signal) {
             report(s, BH_V_SIGNAL, gw->box, g, h, BH_V_NONE);
@@ -172,15 +319,28 @@ static void check_gateway(const bh_system_t *sys, verr_sink_t *s, uint16_t g)
         report(s, BH_V_GW_CALLER, BH_V_NONE, g, BH_V_NONE, BH_V_NONE);
     }
     uint8_t server_prio = sys->boxes[gw->box].priority;
+    /*@ loop invariant 0 <= c <= sys->nboxes;
+        loop invariant sink_ok(s) && s->errs == \at(s->errs, Pre) && s->max == \at(s->max, Pre);
+        loop invariant s->n >= \at(s->n, Pre) && s->n >= \at(s->n, LoopEntry);
+        loop invariant s->n == 0 ==> gw->signal < 30 && (gw->callers >> sys->nboxes) == 0;
+        loop invariant s->n == 0 ==> \forall integer c1; 0 <= c1 < c && ((gw->callers >> c1) & 1) == 1 ==>
+          sys->boxes[c1].priority > server_prio;
+        loop assigns c, s->n, s->errs[0 .. s->max - 1];
+        loop variant sys->nboxes - c; */
     for (uint16_t c = 0; c < sys->nboxes; c++) {
-        if ((gw->callers & (1u << c)) != 0u && sys->boxes[c].priority <= server_prio) {
+        if (((gw->callers >> c) & 1u) != 0u && sys->boxes[c].priority <= server_prio) {
             report(s, BH_V_GW_DOWNHILL, gw->box, g, BH_V_NONE, c);
         }
     }
 }
 
+/*@ requires \valid_read(name + (0 .. BH_NAME_MAX - 1));
+    assigns \nothing; */
 static bool terminated(const char *name)
 {
+    /*@ loop invariant 0 <= i <= BH_NAME_MAX;
+        loop assigns i;
+        loop variant BH_NAME_MAX - i; */
     for (uint32_t i = 0; i < BH_NAME_MAX; i++) {
         if (name[i] == '\0') {
             return true;
@@ -190,6 +350,12 @@ static bool terminated(const char *name)
 }
 
 /* Counts first: nothing below may index past an array. */
+/*@ requires \valid_read(sys) && s->n == 0;
+    requires sink_ok(s) && \separated(sys, s, s->errs + (0 .. s->max - 1));
+    assigns s->n, s->errs[0 .. s->max - 1];
+    ensures sink_ok(s) && s->errs == \old(s->errs) && s->max == \old(s->max);
+    ensures s->n >= \old(s->n);
+    ensures \result ==> bh_sys_counts(sys) && s->n == 0; */
 static bool check_counts(const bh_system_t *sys, verr_sink_t *s)
 {
     size_t before = s->n;
@@ -203,6 +369,16 @@ static bool check_counts(const bh_system_t *sys, verr_sink_t *s)
         sys->nmemories > BH_MAX_MEMORIES) {
         report(s, BH_V_COUNTS, BH_V_NONE, BH_V_NONE, BH_V_NONE, BH_V_NONE);
     }
+    /*@ loop invariant 0 <= b <= BH_MAX_BOXES;
+        loop invariant sink_ok(s) && s->errs == \at(s->errs, Pre) && s->max == \at(s->max, Pre);
+        loop invariant s->n >= \at(s->n, Pre) && s->n >= \at(s->n, LoopEntry);
+        loop invariant s->n == 0 ==> sys->nboxes <= BH_MAX_BOXES && sys->ngateways <= BH_MAX_GATEWAYS &&
+          sys->nbus_grants <= BH_MAX_BUS_GRANTS && sys->nreserved <= BH_MAX_RESERVED &&
+          sys->nmemories <= BH_MAX_MEMORIES;
+        loop invariant s->n == 0 ==> \forall integer b1; 0 <= b1 < b && b1 < sys->nboxes ==>
+          sys->boxes[b1].nregions <= BH_MAX_REGIONS && sys->boxes[b1].nirqs <= BH_MAX_IRQS_PER_BOX;
+        loop assigns b, s->n, s->errs[0 .. s->max - 1];
+        loop variant BH_MAX_BOXES - b; */
     for (uint16_t b = 0; b < sys->nboxes && b < BH_MAX_BOXES; b++) {
         const bh_box_desc_t *box = &sys->boxes[b];
         if (box->nregions > BH_MAX_REGIONS) {
@@ -215,6 +391,14 @@ static bool check_counts(const bh_system_t *sys, verr_sink_t *s)
             report(s, BH_V_NAME, b, BH_V_NONE, BH_V_NONE, BH_V_NONE);
         }
     }
+    /*@ loop invariant 0 <= g <= BH_MAX_GATEWAYS;
+        loop invariant sink_ok(s) && s->errs == \at(s->errs, Pre) && s->max == \at(s->max, Pre);
+        loop invariant s->n >= \at(s->n, Pre) && s->n >= \at(s->n, LoopEntry);
+        loop invariant s->n == 0 ==> s->n == before && bh_sys_counts(sys);
+        loop invariant s->n == 0 ==> \forall integer b1; 0 <= b1 < sys->nboxes && b1 < BH_MAX_BOXES ==>
+          sys->boxes[b1].nregions <= BH_MAX_REGIONS && sys->boxes[b1].nirqs <= BH_MAX_IRQS_PER_BOX;
+        loop assigns g, s->n, s->errs[0 .. s->max - 1];
+        loop variant BH_MAX_GATEWAYS - g; */
     for (uint16_t g = 0; g < sys->ngateways && g < BH_MAX_GATEWAYS; g++) {
         if (!terminated(sys->gateways[g].name)) {
             report(s, BH_V_NAME, BH_V_NONE, g, BH_V_NONE, BH_V_NONE);
@@ -232,9 +416,30 @@ size_t bh_validate(const bh_system_t *sys, bh_verr_t *errs, size_t max)
         }
         return s.n;
     }
+    /*@ loop invariant 0 <= b <= sys->nboxes;
+        loop invariant sink_ok(&s) && s.errs == errs && s.max == max && bh_sys_counts(sys);
+        loop invariant s.n >= \at(s.n, LoopEntry);
+        loop invariant boxes_regions: s.n == 0 ==> \forall integer b1, i; 0 <= b1 < b && 0 <= i < sys->boxes[b1].nregions ==>
+          bh_region_ok(sys->boxes[b1].regions[i]) &&
+          (\forall integer c, j; b1 <= c < sys->nboxes && 0 <= j < sys->boxes[c].nregions &&
+             bh_after(b1, i, c, j) && bh_nowrap(sys->boxes[c].regions[j].base, sys->boxes[c].regions[j].size) ==>
+             !bh_overlap(sys->boxes[b1].regions[i].base, sys->boxes[b1].regions[i].size,
+                         sys->boxes[c].regions[j].base, sys->boxes[c].regions[j].size));
+        loop invariant boxes_irqs: s.n == 0 ==> \forall integer b1, i; 0 <= b1 < b && 0 <= i < sys->boxes[b1].nirqs ==>
+          sys->boxes[b1].irqs[i].signal < 30 && sys->boxes[b1].irqs[i].irq < sys->nirq_lines &&
+          (\forall integer c, j; b1 <= c < sys->nboxes && 0 <= j < sys->boxes[c].nirqs &&
+             bh_after(b1, i, c, j) ==> sys->boxes[b1].irqs[i].irq != sys->boxes[c].irqs[j].irq);
+        loop assigns b, s.n, errs[0 .. max - 1];
+        loop variant sys->nboxes - b; */
     for (uint16_t b = 0; b < sys->nboxes; b++) {
         check_box(sys, &s, b);
     }
+    /*@ loop invariant 0 <= g <= sys->ngateways;
+        loop invariant sink_ok(&s) && s.errs == errs && s.max == max && bh_sys_counts(sys);
+        loop invariant s.n >= \at(s.n, LoopEntry);
+        loop invariant gateways_ok: s.n == 0 ==> \forall integer g1; 0 <= g1 < g ==> bh_gateway_ok(sys, g1);
+        loop assigns g, s.n, errs[0 .. max - 1];
+        loop variant sys->ngateways - g; */
     for (uint16_t g = 0; g < sys->ngateways; g++) {
         check_gateway(sys, &s, g);
     }

@@ -10,7 +10,11 @@
  * each other and from kernel-reserved ranges; each peripheral and IRQ has at
  * most one owner; gateways are served by an existing box and callable only
  * uphill (caller priority number strictly greater than the server's).
- * Runs: privileged at boot, and on the host. Proof: contracts in validate.c.
+ * Runs: privileged at boot, and on the host. Proof: bh_validate() == 0
+ * implies bh_system_ok (spec.h): counts within arrays; every region
+ * non-empty, non-wrapping, not W+X; no two regions overlap; each IRQ line
+ * routed once, on a free signal; gateways served by an existing box and
+ * called only uphill by existing boxes. WP, scripts/prove.
  */
 #ifndef BH_VALIDATE_H
 #define BH_VALIDATE_H
@@ -20,6 +24,7 @@
 
 #include <bulkhead/abi.h>
 
+#include "spec.h"
 #include "system.h"
 
 enum bh_verr_code {
@@ -59,9 +64,16 @@ typedef struct {
 #define BH_V_NONE 0xFFFFu
 
 /* Checks every rule; stores up to max errors; returns the total found. */
+/*@ requires \valid_read(sys);
+    requires max == 0 || \valid(errs + (0 .. max - 1));
+    requires \separated(sys, errs + (0 .. max - 1));
+    assigns errs[0 .. max - 1];
+    ensures system_ok: \result == 0 ==> bh_system_ok(sys); */
 size_t bh_validate(const bh_system_t *sys, bh_verr_t *errs, size_t max);
 
 /* A short English description of an error code (never NULL). */
+/*@ assigns \nothing;
+    ensures \valid_read(\result); */
 const char *bh_verr_str(uint16_t code);
 
 #endif
