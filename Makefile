@@ -1,5 +1,6 @@
 # Bulkhead — the two commands a newcomer needs:
 #   make demo   install what is missing, build, run the demo under QEMU
+#               (BOARD=an505, the default; BOARD=an385 or an386 for ARMv7-M)
 #   make test   install what is missing, build, run every test (ctest),
 #               the Frama-C proofs of kernel/core included
 #   make prove  only the proofs (scripts/prove; docs/proofs.md)
@@ -22,8 +23,10 @@ $(BUILD)/build.ninja:
 build: setup $(BUILD)/build.ninja
 	cmake --build $(BUILD)
 
+BOARD ?= an505
+
 demo: build
-	bash scripts/demo $(BUILD)
+	bash scripts/demo $(BUILD) $(BOARD)
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

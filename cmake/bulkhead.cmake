@@ -1,24 +1,52 @@
 # Bulkhead build helpers, shared by the host and target projects.
 #
-# bh_system(NAME <sys> MANIFEST <yaml> BOXES <box>... [TEST])
-#   target mode: runs bhgen on the manifest, builds kernel.elf (with the
-#   test hooks when TEST is given), one independent image per box
-#   (<dir>/<box>/*.c, linked alone at the addresses bhgen assigned), and
-#   system.elf (all images at their load addresses, what QEMU boots).
-#   Everything lands in build/images/<sys>/.
-# bh_qemu_test(NAME <test> SYSTEM <sys> LABELS <l>... [ARGS ...])
-#   host mode: registers a ctest that boots build/images/<sys>/system.elf
-#   under QEMU; pass/fail is QEMU's exit status (semihosting).
+# Boards: BH_BOARDS lists every board a system is built for by default. Each
+# has boards/<board>/board.yaml (for bhgen) and boards/<board>/build.cmake
+# (architecture, compiler flags for the kernel and for boxes, QEMU machine).
+#
+# bh_system(NAME <sys> MANIFEST <yaml> BOXES <box>... [TEST] [BOARDS <b>...])
+#   target mode: for each board (default: all of BH_BOARDS) runs bhgen on
+#   the manifest (bhgen --board <b>), builds kernel.elf (with the test hooks
+#   when TEST is given), one independent image per box (<dir>/<box>/*.c,
+#   linked alone at the addresses bhgen assigned), and system.elf (all
+#   images at their load addresses, what QEMU boots). Everything lands in
+#   build/images/<sys>/ for the board the manifest names ('board:', its
+#   home board) and in build/images/<sys>-<board>/ for the others.
+# bh_qemu_test(NAME <test> SYSTEM <sys> LABELS <l>... [ARGS ...]
+#              [COMMAND <cmd>...] [TIMEOUT s])
+#   host mode: registers one ctest per board the system is built for:
+#   <test> on its home board, <test>_<board> on the others, each labelled
+#   target-<board> besides LABELS. By default the test boots the image with
+#   `qemu-run --test` (pass/fail: QEMU's exit status via semihosting, and
+#   the TEST PASS line); COMMAND replaces that, with @IMAGE@, @MACHINE@,
+#   @BOARD@ and @IMAGES@ (the system's image directory) substituted.
 
 set(BH_IMAGES_DIR ${CMAKE_BINARY_DIR}/images CACHE PATH "where system images go")
 if(BH_TARGET)
   set(BH_IMAGES_DIR ${BH_IMAGES_DIR_ARG})
 endif()
 
-set(BH_ARCH_FLAGS -mcpu=cortex-m33 -mthumb -mfloat-abi=soft)
-set(BH_TARGET_CFLAGS ${BH_ARCH_FLAGS} -Os -g -ffunction-sections -fdata-sections
+set(BH_BOARDS an505 an385 an386)
+foreach(b ${BH_BOARDS})
+  include(${BH_ROOT}/boards/${b}/build.cmake)
+  foreach(v ARCH KERNEL_FLAGS BOX_FLAGS KERNEL_DEFS QEMU)
+    set(BH_${b}_${v} ${BH_BOARD_${v}})
+  endforeach()
+endforeach()
+
+set(BH_TARGET_CFLAGS -Os -g -ffunction-sections -fdata-sections
     -fno-common -Wall -Wextra -Werror -Wno-unused-parameter -ffreestanding
     -fdebug-prefix-map=${BH_ROOT}=. -fmacro-prefix-map=${BH_ROOT}=.)
+
+# The board a manifest names ('board: <name>'), into <var>.
+function(bh_manifest_board manifest var)
+  file(STRINGS ${manifest} line REGEX "^board:[ ]*[A-Za-z0-9_]+")
+  string(REGEX REPLACE "^board:[ ]*([A-Za-z0-9_]+).*" "\\1" home "${line}")
+  if(NOT home)
+    message(FATAL_ERROR "${manifest}: no 'board:' line")
+  endif()
+  set(${var} ${home} PARENT_SCOPE)
+endfunction()
 
 function(bh_add_target_build)
   include(ExternalProject)
@@ -36,35 +64,54 @@ function(bh_add_target_build)
 endfunction()
 
 function(bh_system)
-  cmake_parse_arguments(S "TEST" "NAME;MANIFEST" "BOXES" ${ARGN})
+  cmake_parse_arguments(S "TEST" "NAME;MANIFEST" "BOXES;BOARDS" ${ARGN})
+  set(manifest ${CMAKE_CURRENT_SOURCE_DIR}/${S_MANIFEST})
+  bh_manifest_board(${manifest} home)
+  if(NOT S_BOARDS)
+    set(S_BOARDS ${BH_BOARDS})
+  endif()
+  set_property(GLOBAL PROPERTY BH_SYSTEM_${S_NAME}_HOME ${home})
+  set_property(GLOBAL PROPERTY BH_SYSTEM_${S_NAME}_BOARDS ${S_BOARDS})
   if(NOT BH_TARGET)
     return()
   endif()
+  foreach(board ${S_BOARDS})
+    if(board STREQUAL home)
+      set(sys ${S_NAME})
+    else()
+      set(sys ${S_NAME}-${board})
+    endif()
+    bh_system_for_board(${sys} ${board} ${manifest} "${S_TEST}" "${S_BOXES}")
+  endforeach()
+endfunction()
+
+# One system image set: <sys> built from <manifest> for <board>.
+function(bh_system_for_board S_NAME board manifest S_TEST S_BOXES)
   set(gen ${CMAKE_BINARY_DIR}/gen/${S_NAME})
   set(out ${BH_IMAGES_DIR}/${S_NAME})
-  set(manifest ${CMAKE_CURRENT_SOURCE_DIR}/${S_MANIFEST})
+  set(kflags ${BH_${board}_KERNEL_FLAGS})
+  set(bflags ${BH_${board}_BOX_FLAGS})
   set(gen_outputs ${gen}/bh_tables.c ${gen}/bh_ids.h ${gen}/kernel_memory.ld ${gen}/image.ld)
   foreach(b ${S_BOXES})
     list(APPEND gen_outputs ${gen}/boxes/${b}.ld ${gen}/boxes/${b}_entry.c)
   endforeach()
   add_custom_command(OUTPUT ${gen_outputs}
-    COMMAND ${BH_BHGEN} --boards ${BH_ROOT}/boards ${manifest} -o ${gen}
-    DEPENDS ${manifest} ${BH_BHGEN}
+    COMMAND ${BH_BHGEN} --boards ${BH_ROOT}/boards --board ${board} ${manifest} -o ${gen}
+    DEPENDS ${manifest} ${BH_BHGEN} ${BH_ROOT}/boards/${board}/board.yaml
     COMMENT "bhgen ${S_NAME}")
   add_custom_target(gen_${S_NAME} DEPENDS ${gen_outputs})
 
-  # The kernel: generic library + this system's tables.
+  # The kernel: the board's generic library + this system's tables.
   set(kelf ${out}/kernel.elf)
   add_executable(kernel_${S_NAME} ${gen}/bh_tables.c)
   if(S_TEST)
-    target_link_libraries(kernel_${S_NAME} PRIVATE bh_kernel_test)
+    target_link_libraries(kernel_${S_NAME} PRIVATE bh_kernel_test_${board})
   else()
-    target_link_libraries(kernel_${S_NAME} PRIVATE bh_kernel)
+    target_link_libraries(kernel_${S_NAME} PRIVATE bh_kernel_${board})
   endif()
-  target_include_directories(kernel_${S_NAME} PRIVATE ${BH_ROOT}/kernel/core ${BH_ROOT}/kernel/include)
-  target_compile_options(kernel_${S_NAME} PRIVATE ${BH_TARGET_CFLAGS})
-  target_link_options(kernel_${S_NAME} PRIVATE ${BH_ARCH_FLAGS} -nostartfiles --specs=nano.specs
-    -L${gen} -T${BH_ROOT}/kernel/arch/armv8m/kernel.ld -Wl,--gc-sections -Wl,--build-id=none
+  target_compile_options(kernel_${S_NAME} PRIVATE ${kflags} ${BH_TARGET_CFLAGS})
+  target_link_options(kernel_${S_NAME} PRIVATE ${kflags} -nostartfiles --specs=nano.specs
+    -L${gen} -T${BH_ROOT}/kernel/arch/cortexm/kernel.ld -Wl,--gc-sections -Wl,--build-id=none
     -Wl,-Map=${out}/kernel.map)
   target_link_libraries(kernel_${S_NAME} PRIVATE c_nano gcc)
   set_target_properties(kernel_${S_NAME} PROPERTIES OUTPUT_NAME kernel SUFFIX .elf
@@ -80,10 +127,10 @@ function(bh_system)
     file(GLOB bsrc CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/${b}/*.c)
     set(t box_${S_NAME}_${b})
     add_executable(${t} ${bsrc} ${gen}/boxes/${b}_entry.c)
-    target_link_libraries(${t} PRIVATE bh_boxrt)
+    target_link_libraries(${t} PRIVATE bh_boxrt_${board})
     target_include_directories(${t} PRIVATE ${gen} ${BH_ROOT}/kernel/include ${CMAKE_CURRENT_SOURCE_DIR})
-    target_compile_options(${t} PRIVATE ${BH_TARGET_CFLAGS})
-    target_link_options(${t} PRIVATE ${BH_ARCH_FLAGS} -nostartfiles --specs=nano.specs
+    target_compile_options(${t} PRIVATE ${bflags} ${BH_TARGET_CFLAGS})
+    target_link_options(${t} PRIVATE ${bflags} -nostartfiles --specs=nano.specs
       -T${gen}/boxes/${b}.ld -Wl,--gc-sections -Wl,--build-id=none -Wl,-Map=${out}/${b}.map)
     target_link_libraries(${t} PRIVATE c_nano gcc)
     set_target_properties(${t} PROPERTIES OUTPUT_NAME ${b} SUFFIX .elf
@@ -120,14 +167,39 @@ function(bh_system)
 endfunction()
 
 function(bh_qemu_test)
-  cmake_parse_arguments(T "" "NAME;SYSTEM;TIMEOUT" "LABELS;ARGS" ${ARGN})
+  cmake_parse_arguments(T "" "NAME;SYSTEM;TIMEOUT" "LABELS;ARGS;COMMAND" ${ARGN})
   if(BH_TARGET)
     return()
   endif()
   if(NOT T_TIMEOUT)
     set(T_TIMEOUT 60)
   endif()
-  add_test(NAME ${T_NAME}
-    COMMAND ${BH_ROOT}/scripts/qemu-run --test ${T_ARGS} ${BH_IMAGES_DIR}/${T_SYSTEM}/system.elf)
-  set_tests_properties(${T_NAME} PROPERTIES LABELS "${T_LABELS}" TIMEOUT ${T_TIMEOUT})
+  get_property(home GLOBAL PROPERTY BH_SYSTEM_${T_SYSTEM}_HOME)
+  get_property(boards GLOBAL PROPERTY BH_SYSTEM_${T_SYSTEM}_BOARDS)
+  if(NOT boards)
+    message(FATAL_ERROR "bh_qemu_test ${T_NAME}: unknown system ${T_SYSTEM} (bh_system first)")
+  endif()
+  foreach(board ${boards})
+    if(board STREQUAL home)
+      set(name ${T_NAME})
+      set(dir ${BH_IMAGES_DIR}/${T_SYSTEM})
+    else()
+      set(name ${T_NAME}_${board})
+      set(dir ${BH_IMAGES_DIR}/${T_SYSTEM}-${board})
+    endif()
+    if(T_COMMAND)
+      set(cmd)
+      foreach(a ${T_COMMAND})
+        string(REPLACE "@IMAGE@" "${dir}/system.elf" a "${a}")
+        string(REPLACE "@IMAGES@" "${dir}" a "${a}")
+        string(REPLACE "@MACHINE@" "${BH_${board}_QEMU}" a "${a}")
+        string(REPLACE "@BOARD@" "${board}" a "${a}")
+        list(APPEND cmd "${a}")
+      endforeach()
+    else()
+      set(cmd ${BH_ROOT}/scripts/qemu-run --test --machine ${BH_${board}_QEMU} ${T_ARGS} ${dir}/system.elf)
+    endif()
+    add_test(NAME ${name} COMMAND ${cmd})
+    set_tests_properties(${name} PROPERTIES LABELS "${T_LABELS};target-${board}" TIMEOUT ${T_TIMEOUT})
+  endforeach()
 endfunction()

@@ -17,7 +17,7 @@
  *   - with --pmsav7 (boards with a PMSAv7 MPU): every region is exactly the
  *     enabled part of one PMSAv7 region (a power of two R aligned to R,
  *     whole, or a run of R/8 sub-regions inside it when R >= 256), checked
- *     with its own arithmetic, not tools/bhgen/pmsav7.c.
+ *     with its own arithmetic, not kernel/core/pmsav7.c.
  * Usage: layout_check [--pmsav7] BASE:SIZE...   Exit 0 when every check passes.
  * Runs: host (test only).
  */

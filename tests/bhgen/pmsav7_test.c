@@ -1,13 +1,13 @@
 /*
  * pmsav7_test.c — unit tests of the PMSAv7 representability rule
- * (tools/bhgen/pmsav7.c) and of the layout helpers built on it
+ * (kernel/core/pmsav7.c) and of the layout helpers built on it
  * (tools/bhgen/layout_v7.c). One ctest test per property:
  *   pmsav7_test encodes_known_regions         hand-worked RBAR/SIZE/SRD values
  *   pmsav7_test rejects_unrepresentable_ranges  empty, wrapping, misaligned, runs across a block
  *   pmsav7_test matches_every_region_decoded  exhaustive: every (R, base, SRD) decoded
- *                                             over a 16 KiB window vs pmsav7_encode
- *   pmsav7_test rounds_to_smallest_region     v7_round_size vs a scan with pmsav7_encode
- *   pmsav7_test places_at_lowest_base         v7_lowest_base vs a scan with pmsav7_encode
+ *                                             over a 16 KiB window vs bh_pmsav7_encode
+ *   pmsav7_test rounds_to_smallest_region     v7_round_size vs a scan with bh_pmsav7_encode
+ *   pmsav7_test places_at_lowest_base         v7_lowest_base vs a scan with bh_pmsav7_encode
  * Runs: host (test only).
  */
 #include <stdbool.h>
@@ -39,14 +39,14 @@ static bool enc_is(uint32_t base, uint32_t size, uint32_t want_rbar, uint32_t wa
 {
     uint32_t rb = 0xDEADBEEFu;
     uint32_t rs = 0xDEADBEEFu;
-    return pmsav7_encode(base, size, &rb, &rs) && rb == want_rbar && rs == want_rasr;
+    return bh_pmsav7_encode(base, size, &rb, &rs) && rb == want_rbar && rs == want_rasr;
 }
 
 static bool enc_fails(uint32_t base, uint32_t size)
 {
     uint32_t rb = 0xDEADBEEFu;
     uint32_t rs = 0xDEADBEEFu;
-    return !pmsav7_encode(base, size, &rb, &rs) && rb == 0xDEADBEEFu && rs == 0xDEADBEEFu;
+    return !bh_pmsav7_encode(base, size, &rb, &rs) && rb == 0xDEADBEEFu && rs == 0xDEADBEEFu;
 }
 
 static void encodes_known_regions(void)
@@ -152,7 +152,7 @@ static void matches_every_region_decoded(void)
             uint64_t lo = 0;
             uint64_t hi = 0;
             uint32_t n = 0;
-            bool ok = pmsav7_encode(b * GRAN, k * GRAN, &rb, &rs);
+            bool ok = bh_pmsav7_encode(b * GRAN, k * GRAN, &rb, &rs);
             bool want = min_n[b][k] != 0u;
             bool exact = !ok || (decode(rb, rs, &lo, &hi, &n) && lo == b * GRAN && hi == (b + k) * GRAN);
             if (ok != want || !exact || (ok && n != min_n[b][k])) {
@@ -176,7 +176,7 @@ static bool representable(uint64_t size)
 {
     uint32_t rb = 0;
     uint32_t rs = 0;
-    return size <= 0xFFFFFFFFu && pmsav7_encode(0, (uint32_t)size, &rb, &rs); /* base 0 is aligned to any R */
+    return size <= 0xFFFFFFFFu && bh_pmsav7_encode(0, (uint32_t)size, &rb, &rs); /* base 0 is aligned to any R */
 }
 
 static void rounds_to_smallest_region(void)
@@ -210,7 +210,7 @@ static void places_at_lowest_base(void)
             uint64_t b = (from + 31u) / 32u * 32u;
             uint32_t rb = 0;
             uint32_t rs = 0;
-            while (!pmsav7_encode((uint32_t)b, (uint32_t)size, &rb, &rs)) {
+            while (!bh_pmsav7_encode((uint32_t)b, (uint32_t)size, &rb, &rs)) {
                 b += 32u;
             }
             if (v7_lowest_base(from, size) != b) {

@@ -18,12 +18,13 @@
 enum bhgen_status { BHGEN_OK = 0, BHGEN_INVALID = 1, BHGEN_USAGE = 2 };
 
 /*
- * Validates 'manifest' against boards_dir/<board>/board.yaml and, when
+ * Validates 'manifest' against boards_dir/<board>/board.yaml, where <board>
+ * is 'board' when not NULL (the manifest's own 'board:' otherwise), and, when
  * outdir is not NULL and everything is valid, writes the generated files
  * there. Errors go to 'err' as "FILE:LINE: error: TEXT".
  * Returns BHGEN_OK or BHGEN_INVALID (invalid input or a write failure).
  */
-int bhgen_generate(const char *manifest, const char *boards_dir, const char *outdir, FILE *err)
+int bhgen_generate(const char *manifest, const char *boards_dir, const char *board, const char *outdir, FILE *err)
     __attribute__((warn_unused_result));
 
 /* bhgen --seal: returns BHGEN_OK or BHGEN_INVALID. */

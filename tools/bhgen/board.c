@@ -277,7 +277,7 @@ static void pmsav7_cover(uint32_t base, uint32_t size, uint64_t *cbase, uint64_t
     for (unsigned n = 5u; n <= 32u; n++) {
         uint64_t r = 1ull << n;
         uint64_t rb = (uint64_t)base & ~(r - 1u);
-        uint64_t sub = r < PMSAV7_MIN_SUBREGIONS ? r : r / PMSAV7_SUBREGIONS;
+        uint64_t sub = r < BH_PMSAV7_MIN_SUBREGIONS ? r : r / BH_PMSAV7_SUBREGIONS;
         uint64_t lo = rb + (base - rb) / sub * sub;
         uint64_t hi = rb + (end - rb + sub - 1u) / sub * sub;
         if (end <= rb + r && hi - lo < *csize) {
@@ -295,7 +295,7 @@ static void check_pmsav7_periphs(const board_t *b, diags_t *d)
         uint32_t rbar = 0;
         uint32_t rasr = 0;
         if (per->kernel || !bh_range_valid(per->base.v, per->size.v) ||
-            pmsav7_encode(per->base.v, per->size.v, &rbar, &rasr)) {
+            bh_pmsav7_encode(per->base.v, per->size.v, &rbar, &rasr)) {
             continue;
         }
         uint64_t cb = 0;

@@ -310,7 +310,7 @@ static void check_pmsav7_regions(const dctx_t *c)
             uint32_t rbar = 0;
             uint32_t rasr = 0;
             char desc[128];
-            if (nofit(c, box, r) || pmsav7_encode(x->regions[r].base, x->regions[r].size, &rbar, &rasr)) {
+            if (nofit(c, box, r) || bh_pmsav7_encode(x->regions[r].base, x->regions[r].size, &rbar, &rasr)) {
                 continue;
             }
             region_desc(c, box, r, desc, sizeof desc);

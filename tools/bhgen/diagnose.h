@@ -10,7 +10,7 @@
  * the end) are folded into the single "does not fit" message, and caller
  * priority errors are dropped when a priority was already rejected.
  * On a PMSAv7 board it also re-checks every placed region with
- * pmsav7_encode(), the rule the kernel's MPU encoder uses, so a layout bug
+ * bh_pmsav7_encode(), the rule the kernel's MPU encoder uses, so a layout bug
  * fails the run instead of reaching the kernel.
  * Runs: host only.
  */

@@ -95,6 +95,7 @@ static void put_memory(FILE *f, const bh_box_desc_t *x)
     fprintf(f, "}\n");
     fprintf(f, "__bh_stack_base = 0x%08" PRIX32 ";\n", x->ram_base);
     fprintf(f, "__bh_stack_top = 0x%08" PRIX32 ";\n", data_base);
+    fprintf(f, "__bh_ram_end = 0x%08" PRIX32 ";\n", x->ram_base + x->ram_size);
 }
 
 static void put_sections(FILE *f)

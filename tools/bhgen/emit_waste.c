@@ -2,7 +2,7 @@
  * emit_waste.c — the PMSAv7 sections of audit.md: how many bytes each box
  * loses to the power-of-two region rule (padding from rounding a slot up,
  * memory skipped below a slot to align it), which sizes were rounded, and
- * the RBAR/RASR fields pmsav7_encode() gives every region of every box, so
+ * the RBAR/RASR fields bh_pmsav7_encode() gives every region of every box, so
  * a reviewer can compare them with what the kernel programs.
  * Written only for boards with 'mpu: pmsav7'.
  * Runs: host only.
@@ -82,11 +82,11 @@ static void put_waste(FILE *f, const emit_ctx_t *c)
 /* "0-5" for the sub-regions an SRD value leaves enabled (a contiguous run). */
 static void put_subregions(FILE *f, uint32_t rasr)
 {
-    uint32_t srd = (rasr >> PMSAV7_RASR_SRD_SHIFT) & 0xFFu;
+    uint32_t srd = (rasr >> BH_PMSAV7_RASR_SRD_SHIFT) & 0xFFu;
     unsigned first = 0;
     unsigned last = 0;
     bool any = false;
-    for (unsigned s = 0; s < PMSAV7_SUBREGIONS; s++) {
+    for (unsigned s = 0; s < BH_PMSAV7_SUBREGIONS; s++) {
         if ((srd & (1u << s)) == 0u) {
             first = any ? first : s;
             last = s;
@@ -103,20 +103,20 @@ static void put_region_row(FILE *f, const emit_ctx_t *c, uint16_t b, unsigned i)
     uint32_t rbar = 0;
     uint32_t rasr = 0;
     fprintf(f, "| %s | %u %s | 0x%08" PRIX32 " | 0x%" PRIX32 " | ", c->l->sys.boxes[b].name, i, what, g->base, g->size);
-    if (!pmsav7_encode(g->base, g->size, &rbar, &rasr)) {
+    if (!bh_pmsav7_encode(g->base, g->size, &rbar, &rasr)) {
         fprintf(f, "not representable | | | |\n"); /* layout and board checks rule this out */
         return;
     }
-    uint32_t size_field = (rasr >> PMSAV7_RASR_SIZE_SHIFT) & 0x1Fu;
+    uint32_t size_field = (rasr >> BH_PMSAV7_RASR_SIZE_SHIFT) & 0x1Fu;
     fprintf(f, "0x%08" PRIX32 " | 0x%llX | ", rbar, 1ull << (size_field + 1u));
     put_subregions(f, rasr);
-    fprintf(f, " | 0x%02" PRIX32 " |\n", (rasr >> PMSAV7_RASR_SRD_SHIFT) & 0xFFu);
+    fprintf(f, " | 0x%02" PRIX32 " |\n", (rasr >> BH_PMSAV7_RASR_SRD_SHIFT) & 0xFFu);
 }
 
 static void put_regions(FILE *f, const emit_ctx_t *c)
 {
     fprintf(f, "\n## MPU regions (PMSAv7)\n\n");
-    fprintf(f, "Each box region as `pmsav7_encode()` encodes it: region base (RBAR), region size R, the "
+    fprintf(f, "Each box region as `bh_pmsav7_encode()` encodes it: region base (RBAR), region size R, the "
                "sub-regions left enabled and RASR.SRD.\n\n");
     fprintf(f, "| Box | Region | Base | Size | RBAR | R | Sub-regions | SRD |\n|---|---|---|---|---|---|---|---|\n");
     for (uint16_t b = 0; b < c->l->sys.nboxes; b++) {

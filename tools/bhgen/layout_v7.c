@@ -1,6 +1,6 @@
 /*
  * layout_v7.c — PMSAv7 box layout: rounding, first-fit packing and the
- * choice of packing order (see layout_v7.h). pmsav7_encode() is the rule;
+ * choice of packing order (see layout_v7.h). bh_pmsav7_encode() is the rule;
  * the closed forms here only propose: diagnose.c checks every placed slot
  * against it, and pmsav7_test.c checks these forms against it exhaustively.
  * Runs: host only. All arithmetic on addresses is done in 64 bits.
@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-#include "pmsav7.h" /* PMSAV7_SUBREGIONS */
+#include "pmsav7.h" /* BH_PMSAV7_SUBREGIONS */
 
 #define SPACE (1ull << 32)
 #define SUB_SHIFT_MIN 5u  /* sub-regions of 32 bytes (R = 256) */
@@ -30,7 +30,7 @@ uint64_t v7_round_size(uint64_t want)
     for (unsigned j = SUB_SHIFT_MIN; j <= SUB_SHIFT_MAX; j++) {
         uint64_t sub = 1ull << j;
         uint64_t k = want == 0u ? 1u : (want + sub - 1u) / sub;
-        if (k <= PMSAV7_SUBREGIONS && (best == 0u || k * sub < best)) {
+        if (k <= BH_PMSAV7_SUBREGIONS && (best == 0u || k * sub < best)) {
             best = k * sub;
         }
     }
@@ -42,8 +42,8 @@ uint64_t v7_lowest_base(uint64_t from, uint64_t size)
     uint64_t best = V7_NO_BASE;
     for (unsigned j = SUB_SHIFT_MIN; size != 0u && j <= SUB_SHIFT_MAX; j++) {
         uint64_t sub = 1ull << j;
-        uint64_t r = sub * PMSAV7_SUBREGIONS;
-        if (size % sub != 0u || size / sub > PMSAV7_SUBREGIONS) {
+        uint64_t r = sub * BH_PMSAV7_SUBREGIONS;
+        if (size % sub != 0u || size / sub > BH_PMSAV7_SUBREGIONS) {
             continue;
         }
         uint64_t b = align_up(from, sub);
@@ -205,7 +205,7 @@ static uint64_t largest_fit(const plan_t *p, uint64_t want)
 {
     uint64_t base = 0;
     uint64_t fits = 0;
-    for (uint64_t s = PMSAV7_MIN_REGION; s != 0u && s < want; s = v7_round_size(s + 1u)) {
+    for (uint64_t s = BH_PMSAV7_MIN_REGION; s != 0u && s < want; s = v7_round_size(s + 1u)) {
         if (!find_place(p, s, &base)) {
             break;
         }

@@ -16,16 +16,17 @@
 #endif
 
 typedef struct {
-    const char *boards, *manifest, *outdir, *seal;
+    const char *boards, *board, *manifest, *outdir, *seal;
     bool check, help, positional_only;
 } opts_t;
 
 static const char usage_text[] =
-    "usage: bhgen [--boards DIR] MANIFEST -o OUTDIR   validate, lay out and generate\n"
-    "       bhgen [--boards DIR] --check MANIFEST     validate only, write nothing\n"
+    "usage: bhgen [--boards DIR] [--board NAME] MANIFEST -o OUTDIR   validate, lay out and generate\n"
+    "       bhgen [--boards DIR] [--board NAME] --check MANIFEST     validate only, write nothing\n"
     "       bhgen --seal IMAGE.bin                    stamp the checksum into a box image\n"
     "       bhgen --help\n"
     "Board files are read from DIR/<board>/board.yaml (default: " BH_BOARDS_DIR ").\n"
+    "--board NAME builds the manifest for board NAME instead of its 'board:' value.\n"
     "Exit status: 0 ok, 1 invalid manifest or image (messages FILE:LINE: error: ...), 2 usage error.\n";
 
 static int usage_error(const char *msg, const char *arg)
@@ -41,6 +42,7 @@ typedef struct {
 
 static const value_opt_t value_opts[] = {
     {"--boards", offsetof(opts_t, boards)},
+    {"--board", offsetof(opts_t, board)},
     {"--seal", offsetof(opts_t, seal)},
     {"-o", offsetof(opts_t, outdir)},
     {"--output", offsetof(opts_t, outdir)},
@@ -99,7 +101,7 @@ static int parse_arg(int argc, char **argv, int *i, opts_t *o)
 static int check_combination(const opts_t *o)
 {
     if (o->seal != NULL) {
-        bool extra = o->manifest != NULL || o->outdir != NULL || o->check || o->boards != NULL;
+        bool extra = o->manifest != NULL || o->outdir != NULL || o->check || o->boards != NULL || o->board != NULL;
         return extra ? usage_error("--seal takes only the image", NULL) : 0;
     }
     if (o->manifest == NULL) {
@@ -134,5 +136,6 @@ int main(int argc, char **argv)
     if (o.seal != NULL) {
         return bhgen_seal(o.seal, stderr);
     }
-    return bhgen_generate(o.manifest, o.boards != NULL ? o.boards : BH_BOARDS_DIR, o.check ? NULL : o.outdir, stderr);
+    return bhgen_generate(o.manifest, o.boards != NULL ? o.boards : BH_BOARDS_DIR, o.board, o.check ? NULL : o.outdir,
+                          stderr);
 }

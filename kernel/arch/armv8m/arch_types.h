@@ -9,6 +9,9 @@
 #include <stdint.h>
 
 #define BH_MPU_SLOTS 8u
+#define BH_ARCH_IRQ_LINES 124u /* NVIC lines the vector table and priority set-up cover */
+#define BH_ARCH_PSPLIM 1       /* stack-limit registers (PSPLIM/MSPLIM) */
+#define BH_ARCH_SECURITY 1     /* Security Extension: SecureFault, SFSR/SFAR */
 
 typedef struct {
     uint32_t psp;        /* 0  */

@@ -38,6 +38,14 @@ static void encode(const bh_region_t *r, uint32_t *rbar, uint32_t *rlar)
     *rlar = ((r->base + r->size - 1u) & ~31u) | (attr << 1) | RLAR_EN;
 }
 
+/* An MPU image with every region disabled (the idle context). */
+void bh_arch_mpu_empty(uint32_t mpu[2u * BH_MPU_SLOTS])
+{
+    for (uint32_t i = 0; i < 2u * BH_MPU_SLOTS; i++) {
+        mpu[i] = 0;
+    }
+}
+
 void bh_arch_mpu_prepare(struct bh_box *b)
 {
     for (uint32_t i = 0; i < BH_MPU_SLOTS; i++) {

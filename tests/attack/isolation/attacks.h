@@ -21,7 +21,7 @@ enum {
     A_BUF_WRAPS, A_LEN_OVERFLOWS, A_IOVEC_ARRAY_IN_KERNEL, A_OUTBUF_IN_CODE, A_TOO_MANY_VECTORS,
     A_TOO_MANY_BYTES, A_OVERLAPPING_BUFFERS, A_BAD_SYSCALL, A_LOG_KERNEL_MEMORY, A_FORGED_REPLY,
     A_FAULT_INFO_OTHER, A_NOTIFY_NOT_ALLOWED, A_IRQ_NOT_OWNED, A_SERVER_NEVER_REPLIES, A_STACK_OVERFLOW,
-    A_UNDEFINED_INSTRUCTION, A_DIVIDE_BY_ZERO, A_BREAKPOINT, A_COUNT
+    A_UNDEFINED_INSTRUCTION, A_DIVIDE_BY_ZERO, A_BREAKPOINT, A_READ_PAST_OWN_RAM, A_COUNT
 };
 
 static const struct attack attacks[A_COUNT] = {
@@ -59,6 +59,10 @@ static const struct attack attacks[A_COUNT] = {
     [A_UNDEFINED_INSTRUCTION] = {"execute an undefined instruction", BH_FAULT_USAGE, 0},
     [A_DIVIDE_BY_ZERO] = {"divide by zero", BH_FAULT_USAGE, 0},
     [A_BREAKPOINT] = {"execute a breakpoint (escalates to HardFault)", BH_FAULT_HARD, 0},
+    /* On ARMv7-M the attacker's RAM is a run of sub-regions of one MPU
+       region (checked at build time by subregion_check.sh): the bytes just
+       past it are a disabled sub-region of that same region. */
+    [A_READ_PAST_OWN_RAM] = {"read the first byte past its own RAM", BH_FAULT_MEMMANAGE, 0},
 };
 
 #define SLOT_SINK_LATE_REPLY 100u /* referee slot: the sink's reply after the timeout */

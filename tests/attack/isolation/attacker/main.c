@@ -13,6 +13,8 @@
 #include "bh_ids.h"
 
 #define KERNEL_RAM BH_KERNEL_RAM_BASE
+
+extern const uint8_t __bh_ram_end[]; /* first byte after this box's RAM (its linker script) */
 #define REG(a) (*(volatile uint32_t *)(uintptr_t)(a))
 
 typedef void (*fn_t)(void);
@@ -74,6 +76,7 @@ static int32_t memory_attack(uint32_t a)
     case A_UNDEFINED_INSTRUCTION: __asm volatile("udf #7"); return 0;
     case A_DIVIDE_BY_ZERO: return (int32_t)(divisor_one / divisor_zero);
     case A_BREAKPOINT: __asm volatile("bkpt #1"); return 0;
+    case A_READ_PAST_OWN_RAM: return *(const volatile uint8_t *)__bh_ram_end;
     default: return 1;
     }
 }

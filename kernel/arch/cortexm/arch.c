@@ -1,12 +1,19 @@
 /*
- * arch.c (armv8m) — contexts, interrupts, console, reset and platform
- * set-up for the Secure world of an ARMv8-M Mainline core (Cortex-M33).
+ * arch.c (Cortex-M) — contexts, interrupts, console, reset and platform
+ * set-up, shared by ARMv8-M Mainline (Cortex-M33, Secure world) and
+ * ARMv7-M (Cortex-M3, Cortex-M4F). What differs is chosen by the flags in
+ * the architecture's arch_types.h (BH_ARCH_PSPLIM, BH_ARCH_SECURITY,
+ * BH_ARCH_FPU, BH_ARCH_IRQ_LINES); the context switch and the MPU encoding
+ * live in armv8m/ and armv7m/.
  *
- * Memory map choice (ADR 0002): the Secure MPU runs with PRIVDEFENA = 1,
- * so the kernel uses the architectural default map; unprivileged box code
- * sees only its own 8 regions. Exception priorities: faults 0x00, every
- * kernel entry (SVC, PendSV, SysTick, IRQs) 0x80, so kernel entries never
- * nest.
+ * Memory map choice (ADR 0002): the MPU runs with PRIVDEFENA = 1, so the
+ * kernel uses the architectural default map; unprivileged box code sees
+ * only its own 8 regions. Exception priorities: faults 0x00, every kernel
+ * entry (SVC, PendSV, SysTick, IRQs) 0x80, so kernel entries never nest.
+ * Floating point (Cortex-M4F only, ADR 0009): boxes may use the FPU; lazy
+ * stacking is off so FP state is stacked eagerly and switch.S can keep it
+ * per box. Elsewhere the FPU stays off and an FP instruction is a
+ * UsageFault (NOCP).
  * Runs: privileged.
  */
 #include <string.h>
@@ -19,7 +26,6 @@
 #define CONTROL_IDLE 2u                   /* SPSEL, privileged */
 #define XPSR_THUMB 0x01000000u
 #define KERNEL_PRIO 0x80u
-#define BH_IRQ_LINES 124u
 #define IDLE_STACK_WORDS 64u
 
 #define UART_DATA 0x0u
@@ -31,6 +37,7 @@ static uint32_t idle_stack[IDLE_STACK_WORDS] __attribute__((aligned(8)));
 static uint8_t epitaph_area[64] __attribute__((section(".noinit"), aligned(4)));
 
 void bh_arch_idle_loop(void);
+void bh_arch_mpu_empty(uint32_t mpu[2u * BH_MPU_SLOTS]);
 
 uint8_t *bh_arch_ptr(uint32_t addr)
 {
@@ -53,7 +60,11 @@ static void init_ctx(bh_arch_box_t *a, uint32_t stack_base, uint32_t stack_top, 
     f->pc = pc & ~1u;
     f->xpsr = XPSR_THUMB;
     a->psp = (uint32_t)(uintptr_t)f;
+#if BH_ARCH_PSPLIM
     a->psplim = stack_base;
+#else
+    (void)stack_base; /* the MPU region's base is the limit */
+#endif
     a->control = control;
     a->exc_return = EXC_RETURN_THREAD_PSP;
     memset(a->r4_r11, 0, sizeof a->r4_r11);
@@ -69,7 +80,7 @@ void bh_arch_idle_init(struct bh_box *idle)
 {
     uint32_t base = (uint32_t)(uintptr_t)idle_stack;
     init_ctx(&idle->arch, base, base + sizeof idle_stack, (uint32_t)(uintptr_t)bh_arch_idle_loop, CONTROL_IDLE);
-    memset(idle->arch.mpu, 0, sizeof idle->arch.mpu);
+    bh_arch_mpu_empty(idle->arch.mpu); /* idle is privileged: no box region stays */
     idle->state = BH_STATE_READY;
 }
 
@@ -156,10 +167,10 @@ void bh_arch_halt(int code)
 
 static void set_priorities(void)
 {
-    BH_REG(SCB_SHPR1) = 0;                                   /* MemManage, Bus, Usage, Secure */
+    BH_REG(SCB_SHPR1) = 0;                                   /* MemManage, Bus, Usage, (Secure) */
     BH_REG(SCB_SHPR2) = KERNEL_PRIO << 24;                   /* SVCall */
     BH_REG(SCB_SHPR3) = (KERNEL_PRIO << 24) | (KERNEL_PRIO << 16); /* SysTick, PendSV */
-    for (uint32_t i = 0; i < BH_IRQ_LINES; i++) {
+    for (uint32_t i = 0; i < BH_ARCH_IRQ_LINES; i++) {
         BH_REG8(NVIC_IPR + i) = (uint8_t)KERNEL_PRIO;
     }
 }
@@ -173,7 +184,12 @@ void bh_arch_platform_init(void)
     }
     set_priorities();
     BH_REG(SCB_CCR) |= 1u << 4;                                /* DIV_0_TRP */
-    BH_REG(SCB_SHCSR) |= (1u << 16) | (1u << 17) | (1u << 18) | (1u << 19);
+    BH_REG(SCB_SHCSR) |= (1u << 16) | (1u << 17) | (1u << 18) | (BH_ARCH_SECURITY ? 1u << 19 : 0u);
+#if BH_ARCH_FPU
+    BH_REG(FPU_FPCCR) = FPCCR_ASPEN;                           /* eager FP stacking, LSPEN = 0 */
+    BH_REG(SCB_CPACR) |= 0xFu << 20;                           /* CP10, CP11: full access */
+    __asm volatile("dsb\n isb" ::: "memory");
+#endif
     bh_arch_mpu_init();
 }
 

@@ -1,6 +1,8 @@
 /*
- * regs.h (armv8m) — System Control Space registers the kernel writes.
- * Addresses from the ARMv8-M Architecture Reference Manual. Secure view.
+ * regs.h (Cortex-M) — System Control Space registers the kernel writes.
+ * Addresses from the ARMv7-M and ARMv8-M Architecture Reference Manuals
+ * (the same on both; on ARMv8-M this is the Secure view). Registers only
+ * one architecture has are marked.
  */
 #ifndef BH_ARMV8M_REGS_H
 #define BH_ARMV8M_REGS_H
@@ -29,13 +31,16 @@
 #define SCB_HFSR 0xE000ED2Cu
 #define SCB_MMFAR 0xE000ED34u
 #define SCB_BFAR 0xE000ED38u
-#define SCB_SFSR 0xE000EDE4u
-#define SCB_SFAR 0xE000EDE8u
+#define SCB_CPACR 0xE000ED88u /* FPU access (v7-M with FPU) */
+#define SCB_SFSR 0xE000EDE4u  /* v8-M Security Extension */
+#define SCB_SFAR 0xE000EDE8u  /* v8-M Security Extension */
+#define FPU_FPCCR 0xE000EF34u /* v7-M with FPU */
 #define MPU_CTRL 0xE000ED94u
 #define MPU_RNR 0xE000ED98u
 #define MPU_RBAR 0xE000ED9Cu
-#define MPU_RLAR 0xE000EDA0u
-#define MPU_MAIR0 0xE000EDC0u
+#define MPU_RLAR 0xE000EDA0u  /* v8-M */
+#define MPU_RASR 0xE000EDA0u  /* v7-M */
+#define MPU_MAIR0 0xE000EDC0u /* v8-M */
 
 /* CFSR bits */
 #define CFSR_MMARVALID (1u << 7)
@@ -47,5 +52,7 @@
 #define CFSR_STKOF (1u << 20)
 #define SFSR_SFARVALID (1u << 6)
 #define SHCSR_SVCALLPENDED (1u << 15)
+#define FPCCR_ASPEN (1u << 31)
+#define FPCCR_LSPEN (1u << 30)
 
 #endif

@@ -1,5 +1,5 @@
 /*
- * fault.c (armv8m) — decode a fault taken from thread mode into a
+ * fault.c (Cortex-M) — decode a fault taken from thread mode into a
  * bh_fault_report_t for kernel/core, and handle faults of the kernel.
  *
  * The exception number tells the class; CFSR/SFSR/HFSR tell the cause.
@@ -45,7 +45,7 @@ static void fill_address(bh_fault_report_t *r, uint32_t cfsr, uint32_t sfsr)
     } else if ((cfsr & CFSR_BFARVALID) != 0u) {
         r->addr = BH_REG(SCB_BFAR);
         r->addr_valid = true;
-    } else if ((sfsr & SFSR_SFARVALID) != 0u) {
+    } else if (BH_ARCH_SECURITY && (sfsr & SFSR_SFARVALID) != 0u) {
         r->addr = BH_REG(SCB_SFAR);
         r->addr_valid = true;
     }
@@ -53,7 +53,7 @@ static void fill_address(bh_fault_report_t *r, uint32_t cfsr, uint32_t sfsr)
 
 void bh_arch_fault(const bh_frame_t *frame, uint32_t exc_return)
 {
-    uint32_t exc = ipsr(), cfsr = BH_REG(SCB_CFSR), sfsr = BH_REG(SCB_SFSR);
+    uint32_t exc = ipsr(), cfsr = BH_REG(SCB_CFSR), sfsr = BH_ARCH_SECURITY ? BH_REG(SCB_SFSR) : 0u;
     bh_fault_report_t r = {kind_of(exc, cfsr), 0xFFFFFFFFu, 0, false, exc == 7u ? sfsr : cfsr};
     (void)exc_return;
     fill_address(&r, cfsr, sfsr);
@@ -64,7 +64,9 @@ void bh_arch_fault(const bh_frame_t *frame, uint32_t exc_return)
         r.pc = frame->pc;
     }
     BH_REG(SCB_CFSR) = cfsr;
-    BH_REG(SCB_SFSR) = sfsr;
+    if (BH_ARCH_SECURITY) {
+        BH_REG(SCB_SFSR) = sfsr;
+    }
     BH_REG(SCB_HFSR) = BH_REG(SCB_HFSR);
     BH_REG(SCB_SHCSR) &= ~SHCSR_SVCALLPENDED;
     bh_kernel_fault(&r);

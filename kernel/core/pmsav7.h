@@ -9,25 +9,27 @@
  * slot [base, base+size), so a slot is representable when it is a
  * contiguous run of 1..8 sub-regions of one such region (or a whole region).
  *
- * bhgen's layout (layout_v7.c) only proposes slots this function accepts,
- * and the kernel's armv7m MPU encoder recomputes RBAR/RASR from the same
- * base/size with it. Written to move unchanged to kernel/core/: no C
- * library, no host types, no pointers other than the two results.
- * Runs: host (bhgen, tests); later privileged (kernel/arch/armv7m).
- * Proof: not yet; unit_test.c checks it exhaustively against a decoder of
- * every (region, SRD) pair over a 16 KiB window.
+ * bhgen's layout (tools/bhgen/layout_v7.c) only proposes slots this
+ * function accepts, and the kernel's armv7m MPU code (kernel/arch/armv7m/
+ * mpu.c) recomputes RBAR/RASR from the same base/size with it at boot and
+ * refuses (panics on) a table it rejects. One source, compiled into both.
+ * No C library, no host types, no pointers other than the two results.
+ * Runs: host (bhgen, tests) and privileged (kernel boot, armv7m).
+ * Proof: see scripts/prove; tests/bhgen/pmsav7_test.c also checks it
+ * exhaustively against a decoder of every (region, SRD) pair over a
+ * 16 KiB window.
  */
-#ifndef BHG_PMSAV7_H
-#define BHG_PMSAV7_H
+#ifndef BH_PMSAV7_H
+#define BH_PMSAV7_H
 
 #include <stdbool.h>
 #include <stdint.h>
 
-#define PMSAV7_MIN_REGION 32u     /* RASR.SIZE = 4 */
-#define PMSAV7_MIN_SUBREGIONS 256u /* smallest region whose SRD may be non-zero */
-#define PMSAV7_SUBREGIONS 8u
-#define PMSAV7_RASR_SIZE_SHIFT 1u /* RASR.SIZE, bits [5:1]: R = 2^(SIZE+1) */
-#define PMSAV7_RASR_SRD_SHIFT 8u  /* RASR.SRD, bits [15:8]: bit i disables sub-region i */
+#define BH_PMSAV7_MIN_REGION 32u     /* RASR.SIZE = 4 */
+#define BH_PMSAV7_MIN_SUBREGIONS 256u /* smallest region whose SRD may be non-zero */
+#define BH_PMSAV7_SUBREGIONS 8u
+#define BH_PMSAV7_RASR_SIZE_SHIFT 1u /* RASR.SIZE, bits [5:1]: R = 2^(SIZE+1) */
+#define BH_PMSAV7_RASR_SRD_SHIFT 8u  /* RASR.SRD, bits [15:8]: bit i disables sub-region i */
 
 /*
  * Decides whether [base, base+size) is exactly the enabled bytes of one
@@ -44,7 +46,7 @@
  *      size that works, so the encoding is canonical.
  * Post, false: no region covers exactly that range; outputs unchanged.
  */
-bool pmsav7_encode(uint32_t base, uint32_t size, uint32_t *rbar_base, uint32_t *rasr_size_srd)
+bool bh_pmsav7_encode(uint32_t base, uint32_t size, uint32_t *rbar_base, uint32_t *rasr_size_srd)
     __attribute__((warn_unused_result));
 
 #endif

@@ -1,8 +1,8 @@
 /*
- * start.c (armv8m) — the vector table and the reset handler.
+ * start.c (Cortex-M) — the vector table and the reset handler.
  *
- * The table sits at the start of the kernel code range (0x10000000 on
- * an505, where VTOR_S points at reset). Every external interrupt goes to
+ * The table sits at the start of the kernel code range, where VTOR points
+ * at reset (0x10000000 on an505, 0 on an385/an386). Every external interrupt goes to
  * one entry that routes by IPSR; every fault class to one fault entry.
  * Runs: privileged, from reset.
  */
@@ -11,7 +11,7 @@
 
 #include "kernel.h"
 
-#define BH_VECTOR_IRQS 124u
+#define BH_VECTOR_IRQS BH_ARCH_IRQ_LINES
 
 extern uint32_t __kstack_top[], __kstack_bottom[];
 extern uint32_t __data_load[], __data_start[], __data_end[], __bss_start[], __bss_end[];
@@ -39,7 +39,9 @@ __attribute__((section(".vectors"), used)) static const bh_vector_t vectors[16u 
     [4] = bh_arch_fault_entry, /* MemManage */
     [5] = bh_arch_fault_entry, /* BusFault */
     [6] = bh_arch_fault_entry, /* UsageFault */
+#if BH_ARCH_SECURITY
     [7] = bh_arch_fault_entry, /* SecureFault */
+#endif
     [11] = SVC_Handler,
     [14] = PendSV_Handler,
     [15] = SysTick_Handler,
@@ -49,7 +51,9 @@ __attribute__((section(".vectors"), used)) static const bh_vector_t vectors[16u 
 void bh_reset_handler(void)
 {
     __asm volatile("cpsid i" ::: "memory");
+#if BH_ARCH_PSPLIM
     __asm volatile("msr msplim, %0" : : "r"(__kstack_bottom));
+#endif
     memcpy(__data_start, __data_load, (size_t)((uintptr_t)__data_end - (uintptr_t)__data_start));
     memset(__bss_start, 0, (size_t)((uintptr_t)__bss_end - (uintptr_t)__bss_start));
     bh_arch_console_init();

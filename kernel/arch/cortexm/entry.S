@@ -1,71 +1,22 @@
 /*
- * entry.S (armv8m) — every kernel entry and the one exit path.
+ * entry.S (Cortex-M, ARMv7-M and ARMv8-M Mainline) — every kernel entry.
  *
  * All kernel exceptions (SVC, PendSV, SysTick, external IRQs) share one
  * priority, so the kernel is never re-entered; fault exceptions sit above
  * them and are only ever box faults (a fault taken from handler mode is a
  * kernel fault and resets the system).
  * Each entry calls into kernel/core with the box's callee-saved registers
- * still live (AAPCS preserves r4-r11), then branches to bh_arch_exc_exit,
- * which switches boxes only when the core chose a different one: it saves
- * PSP, EXC_RETURN and r4-r11 of the old box (unless it was discarded by a
- * restart), loads the new box's stack limits, CONTROL and its 8 MPU regions
- * (two bursts of four RBAR/RLAR pairs through the alias registers), and
- * returns into it.
- * Layout of bh_arch_box_t: see arch_types.h. bh_k: current at +0, next at +4.
+ * still live (AAPCS preserves r4-r11), then branches to bh_arch_exc_exit
+ * (the one exit path, per architecture: armv8m/switch.S, armv7m/switch.S),
+ * which switches boxes only when the core chose a different one.
  * Runs: privileged, handler mode.
  */
     .syntax unified
     .thumb
     .text
 
-    .equ MPU_RNR, 0xE000ED98
     .equ ICSR, 0xE000ED04
     .equ PENDSVSET, (1 << 28)
-
-    .global bh_arch_exc_exit
-    .type bh_arch_exc_exit, %function
-    .thumb_func
-bh_arch_exc_exit:
-    ldr r0, =bh_k
-    ldrd r1, r2, [r0]           @ r1 = current, r2 = next
-    cmp r1, r2
-    it eq
-    bxeq lr
-    cbz r1, 1f                  @ current was restarted/stopped: save nothing
-    mrs r3, psp
-    str r3, [r1, #0]
-    str lr, [r1, #12]
-    add r3, r1, #16
-    stmia r3, {r4-r11}
-1:  str r2, [r0]                @ current = next
-    movs r3, #0
-    msr psplim, r3              @ no limit while PSP moves
-    ldr r3, [r2, #0]
-    msr psp, r3
-    ldr r3, [r2, #4]
-    msr psplim, r3
-    ldr r3, [r2, #8]
-    msr control, r3
-    ldr lr, [r2, #12]
-    add r12, r2, #48            @ MPU image: 8 x {RBAR, RLAR}
-    ldr r0, =MPU_RNR
-    movs r1, #0
-    str r1, [r0]
-    ldmia r12!, {r4-r11}
-    add r1, r0, #4              @ RBAR, RLAR, RBAR_A1 .. RLAR_A3
-    stmia r1, {r4-r11}
-    movs r1, #4
-    str r1, [r0]
-    ldmia r12!, {r4-r11}
-    add r1, r0, #4
-    stmia r1, {r4-r11}
-    dsb
-    isb
-    add r3, r2, #16
-    ldmia r3, {r4-r11}
-    bx lr
-    .size bh_arch_exc_exit, . - bh_arch_exc_exit
 
     .global SVC_Handler
     .type SVC_Handler, %function
