@@ -4,7 +4,8 @@
 # has boards/<board>/board.yaml (for bhgen) and boards/<board>/build.cmake
 # (architecture, compiler flags for the kernel and for boxes, QEMU machine).
 #
-# bh_system(NAME <sys> MANIFEST <yaml> BOXES <box>... [TEST] [BOARDS <b>...])
+# bh_system(NAME <sys> MANIFEST <yaml> BOXES <box>... [TEST] [BOARDS <b>...]
+#           [PATCH_TABLES <script.cmake>])
 #   target mode: for each board (default: all of BH_BOARDS) runs bhgen on
 #   the manifest (bhgen --board <b>), builds kernel.elf (with the test hooks
 #   when TEST is given), one independent image per box (<dir>/<box>/*.c,
@@ -12,6 +13,9 @@
 #   images at their load addresses, what QEMU boots). Everything lands in
 #   build/images/<sys>/ for the board the manifest names ('board:', its
 #   home board) and in build/images/<sys>-<board>/ for the others.
+#   PATCH_TABLES (tests of the kernel's own boot checks only): a CMake
+#   script run with -DTABLES=<gen>/bh_tables.c after bhgen, to corrupt
+#   the generated tables in a way bhgen itself would never allow.
 # bh_qemu_test(NAME <test> SYSTEM <sys> LABELS <l>... [ARGS ...]
 #              [COMMAND <cmd>...] [TIMEOUT s])
 #   host mode: registers one ctest per board the system is built for:
@@ -64,7 +68,7 @@ function(bh_add_target_build)
 endfunction()
 
 function(bh_system)
-  cmake_parse_arguments(S "TEST" "NAME;MANIFEST" "BOXES;BOARDS" ${ARGN})
+  cmake_parse_arguments(S "TEST" "NAME;MANIFEST;PATCH_TABLES" "BOXES;BOARDS" ${ARGN})
   set(manifest ${CMAKE_CURRENT_SOURCE_DIR}/${S_MANIFEST})
   bh_manifest_board(${manifest} home)
   if(NOT S_BOARDS)
@@ -81,12 +85,12 @@ function(bh_system)
     else()
       set(sys ${S_NAME}-${board})
     endif()
-    bh_system_for_board(${sys} ${board} ${manifest} "${S_TEST}" "${S_BOXES}")
+    bh_system_for_board(${sys} ${board} ${manifest} "${S_TEST}" "${S_BOXES}" "${S_PATCH_TABLES}")
   endforeach()
 endfunction()
 
 # One system image set: <sys> built from <manifest> for <board>.
-function(bh_system_for_board S_NAME board manifest S_TEST S_BOXES)
+function(bh_system_for_board S_NAME board manifest S_TEST S_BOXES patch)
   set(gen ${CMAKE_BINARY_DIR}/gen/${S_NAME})
   set(out ${BH_IMAGES_DIR}/${S_NAME})
   set(kflags ${BH_${board}_KERNEL_FLAGS})
@@ -95,9 +99,15 @@ function(bh_system_for_board S_NAME board manifest S_TEST S_BOXES)
   foreach(b ${S_BOXES})
     list(APPEND gen_outputs ${gen}/boxes/${b}.ld ${gen}/boxes/${b}_entry.c)
   endforeach()
+  set(patch_cmd)
+  if(patch)
+    set(patch ${CMAKE_CURRENT_SOURCE_DIR}/${patch})
+    set(patch_cmd COMMAND ${CMAKE_COMMAND} -DTABLES=${gen}/bh_tables.c -P ${patch})
+  endif()
   add_custom_command(OUTPUT ${gen_outputs}
     COMMAND ${BH_BHGEN} --boards ${BH_ROOT}/boards --board ${board} ${manifest} -o ${gen}
-    DEPENDS ${manifest} ${BH_BHGEN} ${BH_ROOT}/boards/${board}/board.yaml
+    ${patch_cmd}
+    DEPENDS ${manifest} ${BH_BHGEN} ${BH_ROOT}/boards/${board}/board.yaml ${patch}
     COMMENT "bhgen ${S_NAME}")
   add_custom_target(gen_${S_NAME} DEPENDS ${gen_outputs})
 

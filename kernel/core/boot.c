@@ -67,6 +67,9 @@ static void check_tables(void)
 static void start_box(bh_box_t *b)
 {
     enum bh_image_verdict v = bh_image_check(b->desc, bh_arch_ptr(b->desc->code_base));
+    if (v == BH_IMG_OK) {
+        bh_arch_mpu_prepare(b); /* may panic: a region the MPU cannot represent */
+    }
     bh_klog("box '");
     bh_puts(b->desc->name);
     if (v != BH_IMG_OK) {
@@ -76,7 +79,6 @@ static void start_box(bh_box_t *b)
         bh_puts("\n");
         return;
     }
-    bh_arch_mpu_prepare(b);
     bh_box_start(b);
     bh_puts("' started (priority ");
     bh_put_dec(b->desc->priority);

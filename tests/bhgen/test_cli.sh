@@ -9,6 +9,8 @@
 #   failed_run_leaves_outdir_untouched  an invalid manifest changes nothing in an existing OUTDIR
 #   rerun_replaces_outputs       a second run replaces bhgen's files, keeps others, is byte-identical
 #   outdir_is_a_file_exits_1     -o naming a regular file fails without touching it
+#   board_option_overrides_manifest  --board NAME builds for NAME; its own board gives
+#                                the same output as no option; a bad name is an error
 set -u
 case_name=$1 bhgen=$2 boards=$3 valid=$4 invalid=$5 scratch=$6
 fail=0
@@ -56,6 +58,9 @@ usage_error_exits_2() {
         "--seal x.bin $valid"
         "--seal x.bin --check"
         "-o $out"
+        "--board an385 --board an385 $valid -o $out"
+        "--board"
+        "--seal x.bin --board an385"
     )
     for args in "${cases[@]}"; do
         # shellcheck disable=SC2086  # word splitting is the point here
@@ -129,9 +134,28 @@ outdir_is_a_file_exits_1() {
     no_temp_dirs
 }
 
+board_option_overrides_manifest() {
+    run 0 --boards "$boards" "$valid" -o "$scratch/own"
+    run 0 --boards "$boards" --board an505 "$valid" -o "$scratch/an505"
+    diff -r "$scratch/own" "$scratch/an505" >/dev/null || complain "--board an505 differs from the manifest's own board"
+    run 0 --boards "$boards" --board an385 "$valid" -o "$scratch/an385"
+    grep -q "Board an385 has a PMSAv7 MPU" "$scratch/an385/audit.md" || complain "--board an385: not laid out for an385"
+    grep -q "an505" "$scratch/an385/kernel_memory.ld" && complain "--board an385: an505 memory map used"
+    local line
+    line=$(grep -n '^board:' "$valid" | cut -d: -f1)
+    run 1 --boards "$boards" --board nosuch "$valid" -o "$scratch/bad"
+    grep -q "^$valid:$line: error: unknown board 'nosuch'" "$scratch/stderr" || complain "--board nosuch: wrong message"
+    run 1 --boards "$boards" --board ../an385 "$valid" -o "$scratch/bad"
+    grep -q "^$valid:$line: error: --board '../an385' is not a board name" "$scratch/stderr" ||
+        complain "--board ../an385: wrong message"
+    [ ! -e "$scratch/bad" ] || complain "output written for a bad --board"
+    no_temp_dirs
+}
+
 case "$case_name" in
 usage_error_exits_2 | help_exits_0 | check_writes_nothing | unreadable_manifest_exits_1 | \
-    failed_run_leaves_outdir_untouched | rerun_replaces_outputs | outdir_is_a_file_exits_1)
+    failed_run_leaves_outdir_untouched | rerun_replaces_outputs | outdir_is_a_file_exits_1 | \
+    board_option_overrides_manifest)
     "$case_name"
     ;;
 *) complain "unknown case $case_name" ;;
