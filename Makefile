@@ -1,6 +1,8 @@
 # Bulkhead — the two commands a newcomer needs:
 #   make demo   install what is missing, build, run the demo under QEMU
 #               (BOARD=an505, the default; BOARD=an385 or an386 for ARMv7-M)
+#   make demo-tz  the TrustZone demo: a non-secure application writes to a
+#               Secure UART through its proxy driver (an505)
 #   make test   install what is missing, build, run every test (ctest),
 #               the Frama-C proofs of kernel/core included
 #   make prove  only the proofs (scripts/prove; docs/proofs.md)
@@ -10,7 +12,7 @@
 BUILD ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all setup build demo test bench prove clean
+.PHONY: all setup build demo demo-tz test bench prove clean
 
 all: build
 
@@ -27,6 +29,9 @@ BOARD ?= an505
 
 demo: build
 	bash scripts/demo $(BUILD) $(BOARD)
+
+demo-tz: build
+	bash scripts/demo-tz $(BUILD)
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

@@ -75,7 +75,7 @@ function(bh_system)
     set(S_BOARDS ${BH_BOARDS})
   endif()
   set_property(GLOBAL PROPERTY BH_SYSTEM_${S_NAME}_HOME ${home})
-  set_property(GLOBAL PROPERTY BH_SYSTEM_${S_NAME}_BOARDS ${S_BOARDS})
+  set_property(GLOBAL APPEND PROPERTY BH_SYSTEM_${S_NAME}_BOARDS ${S_BOARDS}) # a system may be built from two dirs
   if(NOT BH_TARGET)
     return()
   endif()
@@ -96,13 +96,34 @@ function(bh_system_for_board S_NAME board manifest S_TEST S_BOXES patch)
   set(kflags ${BH_${board}_KERNEL_FLAGS})
   set(bflags ${BH_${board}_BOX_FLAGS})
   set(gen_outputs ${gen}/bh_tables.c ${gen}/bh_ids.h ${gen}/kernel_memory.ld ${gen}/image.ld)
+  # A system with a nonsecure/ directory has a non-secure world (TrustZone):
+  # veneers in the kernel, and a non-secure image built from that directory.
+  set(ns OFF)
+  if(IS_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR}/nonsecure)
+    if(NOT BH_${board}_ARCH STREQUAL armv8m)
+      message(FATAL_ERROR "${S_NAME}: a non-secure world needs TrustZone (board ${board} has none): BOARDS an505")
+    endif()
+    set(ns ON)
+    list(APPEND gen_outputs ${gen}/nsc_veneers.c ${gen}/bh_ns.h ${gen}/nonsecure.ld ${gen}/nsc.ldopt)
+  endif()
+  # The kernel's linker script includes kernel_nsc.ld: where the SG veneers go.
+  if(ns)
+    file(WRITE ${gen}/kernel_nsc.ld.new "  .gnu.sgstubs ORIGIN(KNSC) : { KEEP(*(.gnu.sgstubs*)) } > KNSC\n")
+  else()
+    file(WRITE ${gen}/kernel_nsc.ld.new "  /* no non-secure world: no veneers */\n")
+  endif()
+  file(COPY_FILE ${gen}/kernel_nsc.ld.new ${gen}/kernel_nsc.ld ONLY_IF_DIFFERENT)
   foreach(b ${S_BOXES})
     list(APPEND gen_outputs ${gen}/boxes/${b}.ld ${gen}/boxes/${b}_entry.c)
   endforeach()
   set(patch_cmd)
+  if(ns)
+    set(patch_cmd COMMAND ${CMAKE_COMMAND} -DMEMORY=${gen}/kernel_memory.ld -DOUT=${gen}/nsc.ldopt
+                  -P ${BH_ROOT}/cmake/nsc_section.cmake)
+  endif()
   if(patch)
     set(patch ${CMAKE_CURRENT_SOURCE_DIR}/${patch})
-    set(patch_cmd COMMAND ${CMAKE_COMMAND} -DTABLES=${gen}/bh_tables.c -P ${patch})
+    list(APPEND patch_cmd COMMAND ${CMAKE_COMMAND} -DTABLES=${gen}/bh_tables.c -P ${patch})
   endif()
   add_custom_command(OUTPUT ${gen_outputs}
     COMMAND ${BH_BHGEN} --boards ${BH_ROOT}/boards --board ${board} ${manifest} -o ${gen}
@@ -114,6 +135,17 @@ function(bh_system_for_board S_NAME board manifest S_TEST S_BOXES patch)
   # The kernel: the board's generic library + this system's tables.
   set(kelf ${out}/kernel.elf)
   add_executable(kernel_${S_NAME} ${gen}/bh_tables.c)
+  if(ns)
+    target_sources(kernel_${S_NAME} PRIVATE ${gen}/nsc_veneers.c ${BH_ROOT}/kernel/arch/armv8m/tz.c
+      ${BH_ROOT}/kernel/arch/armv8m/nsc.c ${BH_ROOT}/kernel/arch/armv8m/ns_stack.c)
+    target_include_directories(kernel_${S_NAME} PRIVATE ${BH_ROOT}/kernel/arch/armv8m)
+    target_compile_options(kernel_${S_NAME} PRIVATE -mcmse)
+    # The import library: the veneers' addresses, for the non-secure image.
+    target_link_options(kernel_${S_NAME} PRIVATE -Wl,--cmse-implib -Wl,--out-implib=${out}/nsc_implib.o
+      -Wl,@${gen}/nsc.ldopt)
+  else()
+    target_sources(kernel_${S_NAME} PRIVATE ${BH_ROOT}/kernel/arch/cortexm/tz_off.c)
+  endif()
   if(S_TEST)
     target_link_libraries(kernel_${S_NAME} PRIVATE bh_kernel_test_${board})
   else()
@@ -153,6 +185,27 @@ function(bh_system_for_board S_NAME board manifest S_TEST S_BOXES patch)
     list(APPEND bins ${out}/${b}.bin)
   endforeach()
 
+  if(ns)
+    file(GLOB nsrc CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/nonsecure/*.c)
+    set(t ns_${S_NAME})
+    add_executable(${t} ${nsrc})
+    target_link_libraries(${t} PRIVATE bh_nsrt_${board})
+    target_include_directories(${t} PRIVATE ${gen} ${BH_ROOT}/kernel/include ${BH_ROOT}/nsrt/include
+      ${CMAKE_CURRENT_SOURCE_DIR})
+    target_compile_options(${t} PRIVATE ${bflags} ${BH_TARGET_CFLAGS})
+    target_link_options(${t} PRIVATE ${bflags} -nostartfiles --specs=nano.specs
+      -T${gen}/nonsecure.ld -Wl,--gc-sections -Wl,--build-id=none -Wl,-Map=${out}/nonsecure.map
+      ${out}/nsc_implib.o)
+    target_link_libraries(${t} PRIVATE c_nano gcc)
+    set_target_properties(${t} PROPERTIES OUTPUT_NAME nonsecure SUFFIX .elf
+      RUNTIME_OUTPUT_DIRECTORY ${out} LINK_DEPENDS "${gen}/nonsecure.ld;${kelf}") # kelf: written with nsc_implib.o
+    add_dependencies(${t} gen_${S_NAME} kernel_${S_NAME})
+    add_custom_command(TARGET ${t} POST_BUILD
+      COMMAND ${CMAKE_OBJCOPY} -O binary ${out}/nonsecure.elf ${out}/nonsecure.bin
+      BYPRODUCTS ${out}/nonsecure.bin)
+    list(APPEND bins ${out}/nonsecure.bin)
+  endif()
+
   # system.elf: every image at its load address, as a flash programmer would.
   foreach(bin ${bins})
     get_filename_component(n ${bin} NAME)
@@ -174,6 +227,9 @@ function(bh_system_for_board S_NAME board manifest S_TEST S_BOXES patch)
     add_dependencies(system_${S_NAME} box_${S_NAME}_${b})
   endforeach()
   add_dependencies(system_${S_NAME} kernel_${S_NAME})
+  if(ns)
+    add_dependencies(system_${S_NAME} ns_${S_NAME})
+  endif()
 endfunction()
 
 function(bh_qemu_test)

@@ -1,6 +1,6 @@
 /*
- * driver.c — runs every benchmark of one board in a fixed order and
- * announces each on the console before measuring it:
+ * driver.c — the benchmarks every board runs, in a fixed order, each
+ * announced on the console before it is measured:
  *
  *   BENCH <name> <bytes> <iterations> <ops per iteration>
  *
@@ -12,7 +12,10 @@
  *  - event: one interval per iteration, opened by an address outside the
  *    driver (the kernel's IRQ entry, the victim's faulting instruction)
  *    and closed here, so no loop code is inside it.
- * Ends with "BENCH DONE", or "BENCH FAIL <why>" when a call misbehaves.
+ * A board's driver/main.c includes this file and defines driver_main():
+ * bench_common(), then the board's own measurements if it has any
+ * (bench/an386: floating point), then bench_done(), which prints
+ * "BENCH DONE". "BENCH FAIL <why>" stops the run when a call misbehaves.
  * Runs: unprivileged box (the lowest priority but pong's equal).
  */
 #include <bulkhead/rt.h>
@@ -91,22 +94,24 @@ static void check_echo(uint32_t len)
     }
 }
 
-static void bench_gateway(uint32_t len)
+/* The echo round trip of len bytes each way, announced as name. */
+static void bench_gateway(const char *name, uint32_t len)
 {
     check_echo(len);
     call_len = len;
-    announce("gateway_round_trip", len, 1);
+    announce(name, len, 1);
     measure_loop(op_call);
     check_echo(len);
 }
 
-/* Yield ping-pong with pong (same priority): 2 yields per iteration. */
-static void bench_context_switch(void)
+/* Yield ping-pong with pong (same priority): 2 yields per iteration.
+ * Each call is one round of pong's (bench/common/pong.c), announced as name. */
+static void bench_context_switch(const char *name)
 {
     if (bh_notify(BH_BOX_PONG) != BH_OK) {
         fail("notify pong");
     }
-    announce("context_switch", 0, 2);
+    announce(name, 0, 2);
     measure_loop(op_yield);
     bh_yield(); /* let pong leave its loop and wait again */
 }
@@ -145,19 +150,25 @@ static void bench_fault(void)
     }
 }
 
-void driver_main(void)
+/* The figures every board reports (docs/benchmarks.md), in this order. */
+static void bench_common(void)
 {
     announce("loop_overhead", 0, 1);
     measure_loop(op_nothing);
     announce("null_syscall", 0, 1);
     measure_loop(op_yield);
-    bench_context_switch();
+    bench_context_switch("context_switch");
     static const uint32_t sizes[] = {0, 16, 64, 256};
     for (uint32_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
-        bench_gateway(sizes[i]);
+        bench_gateway("gateway_round_trip", sizes[i]);
     }
     bench_irq();
     bench_fault();
+}
+
+/* The last line scripts/bench waits for. */
+__attribute__((noreturn)) static void bench_done(void)
+{
     bh_printf("BENCH DONE");
     for (;;) {
         bh_wait(0, BH_FOREVER);

@@ -19,12 +19,29 @@
 
 struct bh_box;
 
+/*
+ * TrustZone: may the non-secure world (at its current privilege) access
+ * [addr, addr+len) with 'access' (BH_ACC_R, BH_ACC_W or both)? The armv8m
+ * answer comes from the TT instruction (SAU/IDAU attribution and the NS
+ * MPU); on other architectures there is no non-secure world and the
+ * answer is no. Only asked for a box with BH_BOXF_NONSECURE, len != 0.
+ */
+/*@ axiomatic BhNsAccess {
+      predicate bh_ns_range_ok(integer addr, integer len, integer access);
+    } */
+/*@ assigns \nothing;
+    ensures \result != 0 <==> bh_ns_range_ok(addr, len, access); */
+int bh_arch_ns_range_ok(uint32_t addr, uint32_t len, uint32_t access);
+
 /* Kernel view of box address 'addr'; the caller has checked the range. */
 /*@ assigns \nothing; */
 uint8_t *bh_arch_ptr(uint32_t addr);
 
 /* Fresh thread context for b: empty stack, PC = entry, unprivileged. */
 void bh_arch_box_init(struct bh_box *b, uint32_t entry);
+/* TrustZone: fresh context for the non-secure world's box b (its
+ * secure-side thread boots the NS image from its vector table). */
+void bh_arch_ns_init(struct bh_box *b);
 /* Idle context: privileged thread that waits for interrupts. */
 void bh_arch_idle_init(struct bh_box *idle);
 /* Encodes b's regions into its MPU image (done once at boot). */

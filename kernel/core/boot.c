@@ -66,7 +66,9 @@ static void check_tables(void)
 
 static void start_box(bh_box_t *b)
 {
-    enum bh_image_verdict v = bh_image_check(b->desc, bh_arch_ptr(b->desc->code_base));
+    bool ns = (b->desc->flags & BH_BOXF_NONSECURE) != 0u;
+    /* The NS image is the non-secure world's business: no header to check. */
+    enum bh_image_verdict v = ns ? BH_IMG_OK : bh_image_check(b->desc, bh_arch_ptr(b->desc->code_base));
     if (v == BH_IMG_OK) {
         bh_arch_mpu_prepare(b); /* may panic: a region the MPU cannot represent */
     }

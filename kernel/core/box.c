@@ -6,6 +6,8 @@
  * region (stack, .data, .bss) is cleared, .data is copied again from the
  * image, the stack pointer and entry are reset, the generation goes up.
  * Nothing of the previous generation survives except the fault record.
+ * The non-secure world (BH_BOXF_NONSECURE) has no image header and its
+ * memory is its own: a start boots its image again (bh_arch_ns_init).
  * Runs: privileged. Precondition: the box's image passed bh_image_check.
  */
 #include "box.h"
@@ -37,15 +39,22 @@ static void reset_memory(const bh_box_t *b, const bh_image_header_t *h)
 
 void bh_box_start(bh_box_t *b)
 {
+    bool ns = (b->desc->flags & BH_BOXF_NONSECURE) != 0u;
     bh_image_header_t h;
-    bh_copy_in(&h, b->desc->code_base, sizeof h);
-    reset_memory(b, &h);
+    if (!ns) {
+        bh_copy_in(&h, b->desc->code_base, sizeof h);
+        reset_memory(b, &h);
+    }
     b->signals = 0;
     b->wait_mask = 0;
     b->gw_mask = bh_signal_compute_gateway_mask(b);
     b->generation++;
     bh_log_reset(b);
-    bh_arch_box_init(b, h.entry);
+    if (ns) {
+        bh_arch_ns_init(b); /* its memory is the NS image's own: not touched */
+    } else {
+        bh_arch_box_init(b, h.entry);
+    }
     set_irqs(b, true);
     bh_sched_ready(b);
 }

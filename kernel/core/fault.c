@@ -136,12 +136,12 @@ static void say(const bh_box_t *b, const char *what)
     bh_puts(what);
 }
 
-static __attribute__((noreturn)) void reset_system(const bh_box_t *b)
+static __attribute__((noreturn)) void reset_system(const bh_box_t *b, const char *why)
 {
     bh_epitaph_t *e = bh_epitaph();
     e->policy_resets++;
     e->last = b->fault;
-    say(b, "' has policy reset: resetting the system\n");
+    say(b, why);
     bh_arch_reset();
 }
 
@@ -151,7 +151,7 @@ void bh_fault_box(bh_box_t *b, const bh_fault_report_t *r)
     print_record(b);
     bh_test_on_fault(b, r->kind);
     if (b->desc->policy == BH_POLICY_RESET) {
-        reset_system(b);
+        reset_system(b, "' has policy reset: resetting the system\n");
     }
     if (b == bh_k.current) {
         bh_sched_discard_current();
@@ -168,6 +168,14 @@ void bh_fault_box(bh_box_t *b, const bh_fault_report_t *r)
     }
     notify_supervisor(b);
     bh_sched_update();
+}
+
+void bh_fault_box_fatal(bh_box_t *b, const bh_fault_report_t *r)
+{
+    record(b, r);
+    print_record(b);
+    bh_test_on_fault(b, r->kind);
+    reset_system(b, "' faulted where it cannot be restarted alone: resetting the system\n");
 }
 
 void bh_kernel_fault(const bh_fault_report_t *r)

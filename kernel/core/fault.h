@@ -9,6 +9,10 @@
 
 /* Records the fault of box b (the current box) and applies its policy. */
 void bh_fault_box(bh_box_t *b, const bh_fault_report_t *r);
+/* A fault of b that restarting or stopping b cannot contain (the non-secure
+ * world faulted inside one of its own exception handlers, which only a
+ * reset can end): record, print, reset the system whatever b's policy. */
+__attribute__((noreturn)) void bh_fault_box_fatal(bh_box_t *b, const bh_fault_report_t *r);
 const char *bh_fault_kind_str(uint32_t kind);
 
 /* The epitaph: a fixed record that survives a reset (not a power cycle). */

@@ -74,6 +74,11 @@ typedef struct {
 } bh_box_desc_t;
 
 #define BH_BOXF_SUPERVISOR 1u
+/* The box is the non-secure world (TrustZone boards only; at most one, the
+ * last box): no image of its own in the box sense, regions[0] = its NS code,
+ * regions[1] = its NS RAM (NS alias addresses), stack_size = 0, no IRQs.
+ * Its pointers are checked against those regions and by the TT instruction. */
+#define BH_BOXF_NONSECURE 2u
 
 typedef struct {
     uint32_t base, size;
@@ -88,6 +93,44 @@ typedef struct {
 } bh_bus_grant_t;
 
 #define BH_MAX_BUS_GRANTS 8u
+
+/*
+ * The Secure/Non-secure split (ARMv8-M TrustZone boards; ns.box ==
+ * BH_NO_NS when the system has no non-secure world). Every value is
+ * computed by bhgen from the manifest's `nonsecure:` section and the
+ * board's `trustzone:` section; the kernel programs them at boot
+ * (kernel/arch/armv8m/tz.c) and programs nothing else.
+ */
+#define BH_NO_NS 0xFFFFu
+#define BH_MAX_SAU 8u      /* SAU regions the kernel may program */
+#define BH_MAX_MPC_NS 4u   /* ranges made Non-secure in an MPC */
+#define BH_MAX_NS_PPC 8u   /* PPC "port is Non-secure" bits */
+#define BH_SAU_NSC 1u      /* bh_sau_t.flags: Non-secure callable */
+
+typedef struct {
+    uint32_t base, size; /* 32-byte granule; NS (or NSC) attribution */
+    uint32_t flags;      /* BH_SAU_NSC */
+} bh_sau_t;
+
+typedef struct {
+    uint32_t ctl;            /* MPC register block (Secure alias) */
+    uint32_t mem_base;       /* address (NS alias) of the first byte the MPC guards */
+    uint32_t base, size;     /* range (NS alias) to mark Non-secure; whole MPC blocks */
+} bh_mpc_ns_t;
+
+typedef struct {
+    uint16_t box;       /* id of the BH_BOXF_NONSECURE box, or BH_NO_NS */
+    uint16_t nsau;
+    uint16_t nmpc;
+    uint16_t nppc;
+    uint32_t vtor;      /* NS vector table (NS alias): initial MSP_NS, reset vector */
+    uint32_t nsccfg;    /* value for the security controller's NSCCFG (CODENSC bit 0) */
+    uint32_t mpc_block; /* MPC block size bhgen assumed (bytes); the kernel checks BLK_CFG */
+    bh_sau_t sau[BH_MAX_SAU];
+    bh_mpc_ns_t mpc[BH_MAX_MPC_NS];
+    bh_bus_grant_t ppc[BH_MAX_NS_PPC]; /* offset in the security controller (APB/AHB NSPPC*) and the port bit */
+    uint32_t itns[4];   /* NVIC_ITNS words: IRQs that target the NS world (its peripherals' IRQs) */
+} bh_ns_world_t;
 
 typedef struct {
     char name[BH_NAME_MAX];
@@ -107,6 +150,7 @@ typedef struct {
     bh_gateway_t gateways[BH_MAX_GATEWAYS];
     bh_range_t reserved[BH_MAX_RESERVED]; /* kernel code/data/devices */
     bh_range_t memories[BH_MAX_MEMORIES]; /* where box regions may live */
+    bh_ns_world_t ns;                     /* TrustZone split; ns.box == BH_NO_NS: none */
 } bh_system_t;
 
 #endif

@@ -4,9 +4,14 @@
  */
 #include "umem.h"
 
+#include "arch.h"
 #include "range.h"
 
-bh_verdict_t bh_umem_check(const bh_box_desc_t *box, uint32_t addr, uint32_t len, uint32_t access)
+/*@ requires \valid_read(box);
+    assigns \nothing;
+    ensures \result == BH_ALLOW || \result == BH_DENY;
+    ensures \result == BH_ALLOW <==> bh_user_range(box, addr, len, access); */
+static inline bh_verdict_t regions_grant(const bh_box_desc_t *box, uint32_t addr, uint32_t len, uint32_t access)
 {
     bh_verdict_t v = BH_DENY;
     if (len == 0u) {
@@ -29,4 +34,28 @@ bh_verdict_t bh_umem_check(const bh_box_desc_t *box, uint32_t addr, uint32_t len
         }
     }
     return v;
+}
+
+/* The non-secure world: the manifest's regions, then the TT instruction. */
+/*@ requires \valid_read(box);
+    assigns \nothing;
+    ensures \result == BH_ALLOW || \result == BH_DENY;
+    ensures \result == BH_ALLOW <==> bh_user_range(box, addr, len, access) &&
+                                     (len == 0 || bh_ns_range_ok(addr, len, access)); */
+static __attribute__((noinline)) bh_verdict_t ns_grant(const bh_box_desc_t *box, uint32_t addr, uint32_t len,
+                                                       uint32_t access)
+{
+    bh_verdict_t v = regions_grant(box, addr, len, access);
+    if (v == BH_ALLOW && len != 0u && bh_arch_ns_range_ok(addr, len, access) == 0) {
+        v = BH_DENY;
+    }
+    return v;
+}
+
+bh_verdict_t bh_umem_check(const bh_box_desc_t *box, uint32_t addr, uint32_t len, uint32_t access)
+{
+    if ((box->flags & BH_BOXF_NONSECURE) != 0u) {
+        return ns_grant(box, addr, len, access);
+    }
+    return regions_grant(box, addr, len, access);
 }

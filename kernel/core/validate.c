@@ -159,13 +159,18 @@ static void check_overlaps(const bh_system_t *sys, verr_sink_t *s, uint16_t b, u
 static void check_layout(const bh_system_t *sys, verr_sink_t *s, uint16_t b)
 {
     const bh_box_desc_t *box = &sys->boxes[b];
-    bool ok = box->nregions >= 2u && box->regions[0].kind == BH_RK_CODE &&
-              box->regions[0].base == box->code_base && box->regions[0].size == box->code_size &&
-              box->regions[0].access == (BH_ACC_R | BH_ACC_X) && box->regions[1].kind == BH_RK_RAM &&
-              box->regions[1].base == box->ram_base && box->regions[1].size == box->ram_size &&
-              box->regions[1].access == (BH_ACC_R | BH_ACC_W) && box->stack_size != 0u &&
-              box->stack_size <= box->ram_size && (box->stack_size % 8u) == 0u;
-    if (!ok) {
+    bool regions = box->nregions >= 2u && box->regions[0].kind == BH_RK_CODE &&
+                   box->regions[0].base == box->code_base && box->regions[0].size == box->code_size &&
+                   box->regions[0].access == (BH_ACC_R | BH_ACC_X) && box->regions[1].kind == BH_RK_RAM &&
+                   box->regions[1].base == box->ram_base && box->regions[1].size == box->ram_size &&
+                   box->regions[1].access == (BH_ACC_R | BH_ACC_W);
+    bool rest = box->stack_size != 0u && box->stack_size <= box->ram_size && (box->stack_size % 8u) == 0u;
+    if ((box->flags & BH_BOXF_NONSECURE) != 0u) {
+        /* The non-secure world (system.h): the last box, so there is at most
+         * one; its NS code and RAM and nothing else; no Secure stack, no IRQs. */
+        rest = box->stack_size == 0u && box->nregions == 2u && box->nirqs == 0u && b + 1u == sys->nboxes;
+    }
+    if (!regions || !rest) {
         report(s, BH_V_LAYOUT, b, BH_V_NONE, BH_V_NONE, BH_V_NONE);
     }
     if (box->policy > BH_POLICY_RESET) {
@@ -349,6 +354,25 @@ static bool terminated(const char *name)
     return false;
 }
 
+/* sys->ns.box names the non-secure world: the last box when it is flagged
+ * BH_BOXF_NONSECURE, else BH_NO_NS (the kernel then leaves the SAU off and
+ * the whole machine Secure). check_layout() refuses the flag on any other box. */
+/*@ requires \valid_read(sys) && bh_sys_counts(sys);
+    requires sink_ok(s) && \separated(sys, s, s->errs + (0 .. s->max - 1));
+    assigns s->n, s->errs[0 .. s->max - 1];
+    ensures sink_ok(s) && s->errs == \old(s->errs) && s->max == \old(s->max);
+    ensures s->n >= \old(s->n); */
+static void check_ns(const bh_system_t *sys, verr_sink_t *s)
+{
+    uint16_t want = BH_NO_NS;
+    if (sys->nboxes != 0u && (sys->boxes[sys->nboxes - 1u].flags & BH_BOXF_NONSECURE) != 0u) {
+        want = (uint16_t)(sys->nboxes - 1u);
+    }
+    if (sys->ns.box != want) {
+        report(s, BH_V_NS_BOX, BH_V_NONE, BH_V_NONE, BH_V_NONE, BH_V_NONE);
+    }
+}
+
 /* Counts first: nothing below may index past an array. */
 /*@ requires \valid_read(sys) && s->n == 0;
     requires sink_ok(s) && \separated(sys, s, s->errs + (0 .. s->max - 1));
@@ -366,7 +390,8 @@ static bool check_counts(const bh_system_t *sys, verr_sink_t *s)
         report(s, BH_V_TOO_MANY_GATEWAYS, BH_V_NONE, BH_V_NONE, BH_V_NONE, BH_V_NONE);
     }
     if (sys->nbus_grants > BH_MAX_BUS_GRANTS || sys->nreserved > BH_MAX_RESERVED ||
-        sys->nmemories > BH_MAX_MEMORIES) {
+        sys->nmemories > BH_MAX_MEMORIES || sys->ns.nsau > BH_MAX_SAU || sys->ns.nmpc > BH_MAX_MPC_NS ||
+        sys->ns.nppc > BH_MAX_NS_PPC) {
         report(s, BH_V_COUNTS, BH_V_NONE, BH_V_NONE, BH_V_NONE, BH_V_NONE);
     }
     /*@ loop invariant 0 <= b <= BH_MAX_BOXES;
@@ -416,6 +441,7 @@ size_t bh_validate(const bh_system_t *sys, bh_verr_t *errs, size_t max)
         }
         return s.n;
     }
+    check_ns(sys, &s);
     /*@ loop invariant 0 <= b <= sys->nboxes;
         loop invariant sink_ok(&s) && s.errs == errs && s.max == max && bh_sys_counts(sys);
         loop invariant s.n >= \at(s.n, LoopEntry);
@@ -470,6 +496,8 @@ static const char *const verr_text[BH_V_CODE_COUNT] = {
     [BH_V_NOTIFY] = "notify target names a box that does not exist",
     [BH_V_COUNTS] = "a table count exceeds its array",
     [BH_V_NAME] = "name is not NUL-terminated",
+    [BH_V_NS_BOX] = "ns.box does not name the non-secure box (the last box, flagged BH_BOXF_NONSECURE), "
+                    "nor BH_NO_NS when there is none",
 };
 
 const char *bh_verr_str(uint16_t code)

@@ -9,7 +9,10 @@
  * or the box's own peripheral, never writable and executable, disjoint from
  * each other and from kernel-reserved ranges; each peripheral and IRQ has at
  * most one owner; gateways are served by an existing box and callable only
- * uphill (caller priority number strictly greater than the server's).
+ * uphill (caller priority number strictly greater than the server's); the
+ * non-secure world (a box flagged BH_BOXF_NONSECURE, TrustZone boards) is
+ * the last box, has exactly its NS code and RAM regions, no stack and no
+ * IRQs, and sys->ns.box names it (BH_NO_NS when there is none).
  * Runs: privileged at boot, and on the host. Proof: bh_validate() == 0
  * implies bh_system_ok (spec.h): counts within arrays; every region
  * non-empty, non-wrapping, not W+X; no two regions overlap; each IRQ line
@@ -50,6 +53,7 @@ enum bh_verr_code {
     BH_V_NOTIFY,             /* box: notify mask names a box that does not exist */
     BH_V_COUNTS,             /* a count field exceeds its array (item: which, see validate.c) */
     BH_V_NAME,               /* box 'box' or gateway 'item': name not NUL-terminated */
+    BH_V_NS_BOX,             /* ns.box is not the BH_BOXF_NONSECURE box's id (or BH_NO_NS) */
     BH_V_CODE_COUNT
 };
 

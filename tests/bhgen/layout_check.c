@@ -17,8 +17,17 @@
  *   - with --pmsav7 (boards with a PMSAv7 MPU): every region is exactly the
  *     enabled part of one PMSAv7 region (a power of two R aligned to R,
  *     whole, or a run of R/8 sub-regions inside it when R >= 256), checked
- *     with its own arithmetic, not kernel/core/pmsav7.c.
- * Usage: layout_check [--pmsav7] BASE:SIZE...   Exit 0 when every check passes.
+ *     with its own arithmetic, not kernel/core/pmsav7.c;
+ *   - the non-secure world (the box flagged BH_BOXF_NONSECURE): the last
+ *     box, no stack, no IRQs, exactly NS code r-x and NS RAM rw-, named by
+ *     ns.box (and ns.box == BH_NO_NS with no such box); its SAU regions are
+ *     NS code, NS RAM, then an NSC window at the very end of the kernel's
+ *     code range; each MPC range is one of its regions in whole blocks;
+ *     every PPC register is an NS one (0x50..0x8C); with --ns-alias OFFSET
+ *     the Secure alias of its regions (address + OFFSET) touches no kernel
+ *     range, no other box region and no memory outside the NS ones.
+ * Usage: layout_check [--pmsav7] [--ns-alias OFFSET] BASE:SIZE...
+ * Exit 0 when every check passes.
  * Runs: host (test only).
  */
 #include <stdbool.h>
@@ -80,6 +89,11 @@ static void check_region(unsigned b, unsigned i)
     }
 }
 
+static bool is_ns(unsigned b)
+{
+    return (bh_system.boxes[b].flags & BH_BOXF_NONSECURE) != 0u;
+}
+
 static void check_box(unsigned b)
 {
     const bh_box_desc_t *x = &bh_system.boxes[b];
@@ -91,7 +105,12 @@ static void check_box(unsigned b)
         x->regions[1].base != x->ram_base || x->regions[1].size != x->ram_size) {
         fail("code/ram fields disagree with regions 0 and 1", b, 0);
     }
-    if (x->stack_size < 256u || x->stack_size % 32u != 0u || x->stack_size >= x->ram_size) {
+    if (is_ns(b)) {
+        if (b + 1u != bh_system.nboxes || x->stack_size != 0u || x->nregions != 2u || x->nirqs != 0u ||
+            x->priority != 255u) {
+            fail("non-secure world not the last box with priority 255, no stack, 2 regions and no IRQs", b, 0);
+        }
+    } else if (x->stack_size < 256u || x->stack_size % 32u != 0u || x->stack_size >= x->ram_size) {
         fail("stack not 32-aligned, below 256 or leaving no data", b, 0);
     }
     for (unsigned i = 0; i < x->nregions; i++) {
@@ -220,6 +239,107 @@ static void check_gateways(void)
     }
 }
 
+/* ---- the non-secure world ------------------------------------------------ */
+
+static bool same_range(uint32_t base, uint32_t size, const bh_region_t *r)
+{
+    return base == r->base && size == r->size;
+}
+
+static void check_ns_tables(unsigned ns)
+{
+    const bh_ns_world_t *w = &bh_system.ns;
+    const bh_box_desc_t *x = &bh_system.boxes[ns];
+    const bh_range_t *kcode = &bh_system.reserved[0];
+    if (w->nsau != 4u || !same_range(w->sau[0].base, w->sau[0].size, &x->regions[0]) ||
+        !same_range(w->sau[1].base, w->sau[1].size, &x->regions[1]) || w->sau[0].flags != 0u ||
+        w->sau[1].flags != 0u || w->sau[2].flags != 0u) {
+        fail("SAU regions 0..2 are not NS code, NS RAM and the NS peripheral window", ns, 0);
+    }
+    const bh_sau_t *nsc = &w->sau[3];
+    if (nsc->flags != BH_SAU_NSC || nsc->size == 0u || nsc->base % 32u != 0u || nsc->size % 32u != 0u ||
+        (uint64_t)nsc->base + nsc->size != (uint64_t)kcode->base + kcode->size || nsc->size >= kcode->size) {
+        fail("SAU region 3 is not an NSC window at the end of the kernel's code", ns, 3);
+    }
+    if (w->vtor != x->code_base || w->nsccfg != 1u || w->mpc_block == 0u || w->nmpc != 2u) {
+        fail("vtor, nsccfg, mpc_block or nmpc wrong", ns, 0);
+    }
+    for (unsigned i = 0; i < w->nmpc && i < BH_MAX_MPC_NS; i++) {
+        const bh_mpc_ns_t *m = &w->mpc[i];
+        if (!same_range(m->base, m->size, &x->regions[i]) || m->base < m->mem_base ||
+            (m->base - m->mem_base) % w->mpc_block != 0u || m->size % w->mpc_block != 0u) {
+            fail("MPC range is not the NS region in whole blocks", ns, i);
+        }
+    }
+    for (unsigned i = 0; i < w->nppc && i < BH_MAX_NS_PPC; i++) {
+        if (w->ppc[i].reg < 0x50u || w->ppc[i].reg > 0x8Cu || w->ppc[i].reg % 4u != 0u || w->ppc[i].mask == 0u ||
+            (w->ppc[i].mask & (w->ppc[i].mask - 1u)) != 0u) {
+            fail("PPC entry is not one bit of an AHB/APB NSPPC register", ns, i);
+        }
+    }
+}
+
+static bool holds(const bh_range_t *mem, const bh_region_t *r)
+{
+    return r->base >= mem->base && (uint64_t)r->base + r->size <= (uint64_t)mem->base + mem->size;
+}
+
+/* The Secure alias of the NS regions is nobody else's memory (a memory
+ * holding an NS region is a non-secure one). */
+static void check_ns_alias(unsigned ns, uint64_t offset)
+{
+    for (unsigned i = 0; i < 2u; i++) {
+        const bh_region_t *r = &bh_system.boxes[ns].regions[i];
+        uint64_t a = r->base + offset;
+        for (unsigned k = 0; k < bh_system.nreserved; k++) {
+            if (overlap(a, r->size, bh_system.reserved[k].base, bh_system.reserved[k].size)) {
+                fail("Secure alias of an NS region overlaps a kernel range", ns, i);
+            }
+        }
+        for (unsigned b = 0; b < ns; b++) {
+            for (unsigned j = 0; j < bh_system.boxes[b].nregions; j++) {
+                const bh_region_t *q = &bh_system.boxes[b].regions[j];
+                if (overlap(a, r->size, q->base, q->size)) {
+                    fail("Secure alias of an NS region overlaps a box region", ns, i);
+                }
+            }
+        }
+        for (unsigned m = 0; m < bh_system.nmemories; m++) {
+            const bh_range_t *mem = &bh_system.memories[m];
+            bool ns_mem = holds(mem, &bh_system.boxes[ns].regions[0]) || holds(mem, &bh_system.boxes[ns].regions[1]);
+            if (!ns_mem && overlap(a, r->size, mem->base, mem->size)) {
+                fail("Secure alias of an NS region overlaps a Secure board memory", ns, i);
+            }
+        }
+    }
+}
+
+static void check_ns(uint64_t alias, bool have_alias)
+{
+    unsigned ns = BH_NO_NS;
+    for (unsigned b = 0; b < bh_system.nboxes; b++) {
+        if (is_ns(b)) {
+            ns = b;
+        }
+    }
+    if (bh_system.ns.box != ns) {
+        printf("FAIL: ns.box is %u, the non-secure box is %u\n", bh_system.ns.box, ns);
+        failures++;
+        return;
+    }
+    if (ns == BH_NO_NS) {
+        bool zero = bh_system.ns.nsau == 0u && bh_system.ns.nmpc == 0u && bh_system.ns.nppc == 0u;
+        if (!zero) {
+            fail("no non-secure world, yet SAU, MPC or PPC entries", 0, 0);
+        }
+        return;
+    }
+    check_ns_tables(ns);
+    if (have_alias) {
+        check_ns_alias(ns, alias);
+    }
+}
+
 int main(int argc, char **argv)
 {
     if (bh_system.nboxes == 0u || bh_system.nboxes > BH_MAX_BOXES || bh_system.ngateways > BH_MAX_GATEWAYS ||
@@ -240,12 +360,15 @@ int main(int argc, char **argv)
     }
     check_gateways();
     int a = 1;
-    if (argc > 1 && strcmp(argv[1], "--pmsav7") == 0) {
+    if (argc > a && strcmp(argv[a], "--pmsav7") == 0) {
         for (unsigned b = 0; b < bh_system.nboxes; b++) {
             check_pmsav7(b);
         }
-        a = 2;
+        a++;
     }
+    bool have_alias = argc > a + 1 && strcmp(argv[a], "--ns-alias") == 0;
+    check_ns(have_alias ? strtoull(argv[a + 1], NULL, 0) : 0u, have_alias);
+    a += have_alias ? 2 : 0;
     for (; a < argc; a++) {
         check_kernel_range(argv[a]);
     }

@@ -39,6 +39,7 @@ const bh_system_t bh_system = {
     .nirq_lines = 32,
     .boxes = {BOX(0u, "a"), BOX(1u, "b"), BOX(2u, "c"), BOX(3u, "d"), BOX(4u, "e")},
     .memories = {{BH_SIM_CODE_BASE, BH_SIM_CODE_SIZE, BH_RK_CODE}, {BH_SIM_RAM_BASE, BH_SIM_RAM_SIZE, BH_RK_RAM}},
+    .ns = {.box = BH_NO_NS},
 };
 
 static void fail_hook(const char *msg)

@@ -5,6 +5,8 @@
  * of the box granting every requested bit (R, W); device regions, execute
  * requests, wrap-around and ranges straddling two regions are denied; an
  * empty range is allowed. Verdicts are the two hardened constants.
+ * For the non-secure world the TT answer (bh_arch_ns_range_ok, stubbed
+ * here) must also say yes, and it is asked only about allowed ranges.
  * Runs: host.
  */
 #include <setjmp.h>
@@ -19,6 +21,19 @@
 
 enum { CODE, RAM, RAM2, RO, DEV, TOP, NREG };
 
+static int ns_answer;    /* what the stubbed TT check says */
+static uint32_t ns_asks; /* how often it was asked */
+static uint32_t ns_addr, ns_len, ns_access;
+
+int bh_arch_ns_range_ok(uint32_t addr, uint32_t len, uint32_t access)
+{
+    ns_asks++;
+    ns_addr = addr;
+    ns_len = len;
+    ns_access = access;
+    return ns_answer;
+}
+
 static bh_box_desc_t box(void)
 {
     bh_box_desc_t d;
@@ -31,6 +46,35 @@ static bh_box_desc_t box(void)
     d.regions[DEV] = (bh_region_t){0x4000u, 0x100u, BH_ACC_R | BH_ACC_W, BH_RK_DEVICE, 3};
     d.regions[TOP] = (bh_region_t){0xFFFFFF00u, 0x100u, BH_ACC_R | BH_ACC_W, BH_RK_RAM, 0xFFFFu};
     return d;
+}
+
+static void test_umem_nonsecure_needs_regions_and_tt(void **state)
+{
+    (void)state;
+    bh_box_desc_t d = box();
+    d.flags = BH_BOXF_NONSECURE;
+    ns_asks = 0;
+    ns_answer = 1;
+    assert_int_equal(bh_umem_check(&d, 0x2010u, 0x20u, BH_ACC_W), BH_ALLOW);
+    assert_int_equal(ns_asks, 1u);
+    assert_true(ns_addr == 0x2010u && ns_len == 0x20u && ns_access == BH_ACC_W);
+    ns_answer = 0; /* the TT says no: denied although the manifest allows it */
+    assert_int_equal(bh_umem_check(&d, 0x2010u, 0x20u, BH_ACC_W), BH_DENY);
+    ns_answer = 1; /* the TT says yes: still denied outside the manifest's regions */
+    assert_int_equal(bh_umem_check(&d, 0x5000u, 0x20u, BH_ACC_R), BH_DENY);
+    assert_int_equal(bh_umem_check(&d, 0x1000u, 0x10u, BH_ACC_W), BH_DENY);
+    assert_int_equal(bh_umem_check(&d, 0x2000u, 0u, BH_ACC_W), BH_ALLOW); /* empty */
+}
+
+static void test_umem_secure_boxes_never_ask_the_tt(void **state)
+{
+    (void)state;
+    bh_box_desc_t d = box();
+    ns_asks = 0;
+    ns_answer = 0;
+    assert_int_equal(bh_umem_check(&d, 0x2010u, 0x20u, BH_ACC_W), BH_ALLOW);
+    assert_int_equal(bh_umem_check(&d, 0x5000u, 0x20u, BH_ACC_W), BH_DENY);
+    assert_int_equal(ns_asks, 0u);
 }
 
 static void test_umem_allows_ram_for_read_write_and_both(void **state)
@@ -156,6 +200,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_umem_allows_ram_for_read_write_and_both),
+        cmocka_unit_test(test_umem_nonsecure_needs_regions_and_tt),
+        cmocka_unit_test(test_umem_secure_boxes_never_ask_the_tt),
         cmocka_unit_test(test_umem_denies_one_byte_past_a_region),
         cmocka_unit_test(test_umem_denies_range_straddling_two_adjacent_regions),
         cmocka_unit_test(test_umem_denies_write_to_read_only_and_code),

@@ -50,6 +50,17 @@ static void expect_only(uint16_t code, uint16_t box, uint16_t item)
     assert_int_equal(errs[0].item, item);
 }
 
+/* No error at all. */
+static void expect_only_none(void)
+{
+    bh_verr_t errs[MAX_ERRS];
+    size_t n = run(errs);
+    if (n != 0u) {
+        fail_msg("%zu errors, first: %s (box %u item %u)", n, bh_verr_str(errs[0].code), errs[0].box,
+                 errs[0].item);
+    }
+}
+
 /* ---- one breaker per rule: each changes exactly one thing ---- */
 
 static bh_region_t *client_extra(void)
@@ -93,6 +104,17 @@ static void break_gw_downhill(void) { sys.gateways[UT_GW_ECHO].callers |= 1u << 
 static void break_notify(void) { sys.boxes[UT_CLIENT].notify_mask |= 1u << UT_NBOXES; }
 static void break_counts(void) { sys.nbus_grants = BH_MAX_BUS_GRANTS + 1u; }
 static void break_name(void) { memcpy(sys.boxes[UT_SPARE].name, "sixteen-chars-xx", BH_NAME_MAX); }
+static void break_ns_box(void) { sys.ns.box = 0; /* the zero a table without .ns would have */ }
+
+/* Turns the last box (spare) into the non-secure world, as bhgen lays it out. */
+static void make_spare_nonsecure(void)
+{
+    bh_box_desc_t *d = &sys.boxes[UT_SPARE];
+    d->flags = BH_BOXF_NONSECURE;
+    d->priority = 255;
+    d->stack_size = 0;
+    sys.ns.box = UT_SPARE;
+}
 
 static const struct {
     uint16_t code;
@@ -120,6 +142,7 @@ static const struct {
     {BH_V_NOTIFY, break_notify},
     {BH_V_COUNTS, break_counts},
     {BH_V_NAME, break_name},
+    {BH_V_NS_BOX, break_ns_box},
 };
 
 /* ---- the valid table ---- */
@@ -386,6 +409,88 @@ static void test_validate_rejects_notify_of_missing_box(void **state)
     expect_only(BH_V_NOTIFY, UT_CLIENT, BH_V_NONE);
 }
 
+/* ---- the non-secure world (TrustZone) ---- */
+
+static void test_validate_accepts_a_nonsecure_world_as_the_last_box(void **state)
+{
+    (void)state;
+    make_spare_nonsecure();
+    sys.gateways[UT_GW_LAST].callers |= 1u << UT_SPARE; /* it may call gateways */
+    expect_only_none();
+}
+
+static void test_validate_rejects_ns_box_without_a_nonsecure_world(void **state)
+{
+    (void)state;
+    break_ns_box();
+    expect_only(BH_V_NS_BOX, BH_V_NONE, BH_V_NONE);
+}
+
+static void test_validate_rejects_nonsecure_world_not_named_by_ns_box(void **state)
+{
+    (void)state;
+    make_spare_nonsecure();
+    sys.ns.box = BH_NO_NS;
+    expect_only(BH_V_NS_BOX, BH_V_NONE, BH_V_NONE);
+}
+
+static void test_validate_rejects_nonsecure_world_not_last(void **state)
+{
+    (void)state;
+    bh_box_desc_t *d = &sys.boxes[UT_RESETTER];
+    d->flags = BH_BOXF_NONSECURE;
+    d->stack_size = 0;
+    expect_only(BH_V_LAYOUT, UT_RESETTER, BH_V_NONE);
+}
+
+static void test_validate_rejects_nonsecure_world_with_a_stack(void **state)
+{
+    (void)state;
+    make_spare_nonsecure();
+    sys.boxes[UT_SPARE].stack_size = UT_STACK;
+    expect_only(BH_V_LAYOUT, UT_SPARE, BH_V_NONE);
+}
+
+static void test_validate_rejects_nonsecure_world_with_an_irq(void **state)
+{
+    (void)state;
+    make_spare_nonsecure();
+    sys.boxes[UT_SPARE].irqs[0] = (bh_irq_route_t){9, 0};
+    sys.boxes[UT_SPARE].nirqs = 1;
+    expect_only(BH_V_LAYOUT, UT_SPARE, BH_V_NONE);
+}
+
+static void test_validate_rejects_nonsecure_world_with_a_third_region(void **state)
+{
+    (void)state;
+    make_spare_nonsecure();
+    bh_box_desc_t *d = &sys.boxes[UT_SPARE];
+    d->regions[2] = (bh_region_t){UT_GAP(UT_SPARE), 0x400u, BH_ACC_R | BH_ACC_W, BH_RK_RAM, 0xFFFFu};
+    d->nregions = 3;
+    expect_only(BH_V_LAYOUT, UT_SPARE, BH_V_NONE);
+}
+
+static void test_validate_rejects_nonsecure_world_with_writable_code(void **state)
+{
+    (void)state;
+    make_spare_nonsecure();
+    sys.boxes[UT_SPARE].regions[0].access = BH_ACC_R | BH_ACC_W;
+    expect_only(BH_V_LAYOUT, UT_SPARE, BH_V_NONE);
+}
+
+static void test_validate_rejects_more_sau_mpc_or_ppc_entries_than_exist(void **state)
+{
+    (void)state;
+    sys.ns.nsau = BH_MAX_SAU + 1u;
+    expect_only(BH_V_COUNTS, BH_V_NONE, BH_V_NONE);
+    sys = bh_system;
+    sys.ns.nmpc = BH_MAX_MPC_NS + 1u;
+    expect_only(BH_V_COUNTS, BH_V_NONE, BH_V_NONE);
+    sys = bh_system;
+    sys.ns.nppc = BH_MAX_NS_PPC + 1u;
+    expect_only(BH_V_COUNTS, BH_V_NONE, BH_V_NONE);
+}
+
 /* ---- reporting ---- */
 
 static void test_validate_counts_every_error_but_stores_at_most_max(void **state)
@@ -511,6 +616,15 @@ int main(void)
         cmocka_unit_test_setup(test_validate_rejects_caller_of_higher_priority, setup),
         cmocka_unit_test_setup(test_validate_rejects_caller_of_equal_priority, setup),
         cmocka_unit_test_setup(test_validate_rejects_notify_of_missing_box, setup),
+        cmocka_unit_test_setup(test_validate_accepts_a_nonsecure_world_as_the_last_box, setup),
+        cmocka_unit_test_setup(test_validate_rejects_ns_box_without_a_nonsecure_world, setup),
+        cmocka_unit_test_setup(test_validate_rejects_nonsecure_world_not_named_by_ns_box, setup),
+        cmocka_unit_test_setup(test_validate_rejects_nonsecure_world_not_last, setup),
+        cmocka_unit_test_setup(test_validate_rejects_nonsecure_world_with_a_stack, setup),
+        cmocka_unit_test_setup(test_validate_rejects_nonsecure_world_with_an_irq, setup),
+        cmocka_unit_test_setup(test_validate_rejects_nonsecure_world_with_a_third_region, setup),
+        cmocka_unit_test_setup(test_validate_rejects_nonsecure_world_with_writable_code, setup),
+        cmocka_unit_test_setup(test_validate_rejects_more_sau_mpc_or_ppc_entries_than_exist, setup),
         cmocka_unit_test_setup(test_validate_counts_every_error_but_stores_at_most_max, setup),
         cmocka_unit_test_setup(test_validate_describes_every_code, setup),
         cmocka_unit_test_setup(test_validate_rejects_more_bus_grants_than_exist, setup),

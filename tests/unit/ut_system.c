@@ -63,4 +63,5 @@ const bh_system_t bh_system = {
             {BH_SIM_RAM_BASE, BH_SIM_RAM_SIZE, BH_RK_RAM},
             {0x40000000u, 0x10000u, BH_RK_DEVICE},
         },
+    .ns = {.box = BH_NO_NS}, /* no non-secure world */
 };

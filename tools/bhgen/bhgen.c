@@ -51,6 +51,7 @@ static void validate_all(run_t *r, ydoc_t *y, const char *boards_dir, const char
     manifest_fill_defaults(&r->m);
     if (board_ok) {
         layout_build(&r->l, &r->m, &r->b, d);
+        layout_check_ns(&r->m, &r->b, &r->l, d);
         diagnose_tables(&r->m, &r->b, &r->l, d);
     }
 }

@@ -56,6 +56,31 @@ static const field_t periph_fields[] = {
 
 static void read_memories(pctx_t *p, const yaml_node_t *val, int line, void *obj, const field_t *f);
 static void read_periphs(pctx_t *p, const yaml_node_t *val, int line, void *obj, const field_t *f);
+static void read_trustzone(pctx_t *p, const yaml_node_t *val, int line, void *obj, const field_t *f);
+static void read_mpcs(pctx_t *p, const yaml_node_t *val, int line, void *obj, const field_t *f);
+static void read_ns_memories(pctx_t *p, const yaml_node_t *val, int line, void *obj, const field_t *f);
+
+static const field_t mpc_fields[] = {
+    {"name", field_ident, offsetof(bd_mpc_t, name), true, 0, 0, 0, NULL, NULL, 0},
+    U32("ctl", bd_mpc_t, ctl, true, 0, UINT32_MAX),
+    U32("base", bd_mpc_t, base, true, 0, UINT32_MAX),
+    U32("size", bd_mpc_t, size, true, 1, UINT32_MAX),
+};
+
+static const field_t ns_periph_fields[] = {
+    U32("base", board_t, tz.ns_periph_base, true, 0, UINT32_MAX),
+    U32("size", board_t, tz.ns_periph_size, true, 1, UINT32_MAX),
+};
+
+static const field_t tz_fields[] = {
+    U32("alias_offset", board_t, tz.alias_offset, true, 1, UINT32_MAX),
+    U32("sau_regions", board_t, tz.sau_regions, true, 1, 255),
+    U32("mpc_block", board_t, tz.mpc_block, true, 1, UINT32_MAX),
+    U32("nsc_size", board_t, tz.nsc_size, true, 1, UINT32_MAX),
+    MAP("ns_periph", true, ns_periph_fields),
+    {"mpcs", read_mpcs, 0, true, 0, 0, 0, NULL, NULL, 0},
+    {"ns_memories", read_ns_memories, 0, true, 0, 0, 0, NULL, NULL, 0},
+};
 
 static const field_t board_fields[] = {
     {"board", field_ident, offsetof(board_t, board), true, 0, 0, 0, NULL, NULL, 0},
@@ -72,6 +97,7 @@ static const field_t board_fields[] = {
     MAP("kernel", true, kernel_fields),
     {"peripherals", read_periphs, 0, true, 0, 0, 0, NULL, NULL, 0},
     {"kernel_peripherals", field_names, offsetof(board_t, kernel_periphs), false, 0, 0, 0, NULL, NULL, 0},
+    {"trustzone", read_trustzone, 0, false, 0, 0, 0, NULL, NULL, 0},
 };
 
 static void read_one_irq(pctx_t *p, const yaml_node_pair_t *pair, bd_periph_t *per)
@@ -134,6 +160,41 @@ static void read_periphs(pctx_t *p, const yaml_node_t *val, int line, void *obj,
     each_item(p, val, line, "peripherals", BD_MAX_PERIPHS, read_one_periph, obj);
 }
 
+static void read_one_mpc(pctx_t *p, const yaml_node_t *node, void *obj)
+{
+    bd_trustzone_t *tz = obj;
+    bd_mpc_t *m = &tz->mpc[tz->nmpc++];
+    m->line = ynode_line(node);
+    parse_fields(p, node, "mpc", mpc_fields, FIELDS_N(mpc_fields), m);
+}
+
+static void read_mpcs(pctx_t *p, const yaml_node_t *val, int line, void *obj, const field_t *f)
+{
+    (void)f;
+    each_item(p, val, line, "mpcs", BD_MAX_MPCS, read_one_mpc, &((board_t *)obj)->tz);
+}
+
+static void read_one_ns_memory(pctx_t *p, const yaml_node_t *node, void *obj)
+{
+    bd_trustzone_t *tz = obj;
+    bd_memory_t *m = &tz->ns_mem[tz->nns_mem++];
+    m->line = ynode_line(node);
+    parse_fields(p, node, "non-secure memory", mem_fields, FIELDS_N(mem_fields), m);
+}
+
+static void read_ns_memories(pctx_t *p, const yaml_node_t *val, int line, void *obj, const field_t *f)
+{
+    (void)f;
+    each_item(p, val, line, "ns_memories", BH_MAX_MEMORIES, read_one_ns_memory, &((board_t *)obj)->tz);
+}
+
+static void read_trustzone(pctx_t *p, const yaml_node_t *val, int line, void *obj, const field_t *f)
+{
+    (void)f;
+    ((board_t *)obj)->tz.line = line;
+    parse_fields(p, val, "trustzone", tz_fields, FIELDS_N(tz_fields), obj);
+}
+
 int board_find_periph(const board_t *b, const char *name)
 {
     for (uint16_t i = 0; i < b->nperiph; i++) {
@@ -164,6 +225,34 @@ const bd_memory_t *board_memory_holding(const board_t *b, uint32_t kind, uint32_
         const bd_memory_t *m = &b->mem[i];
         if (m->kind.v == kind && bh_range_valid(m->base.v, m->size.v) &&
             bh_range_within(base, size, m->base.v, m->size.v)) {
+            return m;
+        }
+    }
+    return NULL;
+}
+
+bool board_has_tz(const board_t *b)
+{
+    return b->tz.line != 0;
+}
+
+const bd_mpc_t *board_mpc_holding(const board_t *b, uint32_t base, uint32_t size)
+{
+    for (uint16_t i = 0; i < b->tz.nmpc; i++) {
+        const bd_mpc_t *m = &b->tz.mpc[i];
+        if (bh_range_valid(m->base.v, m->size.v) && bh_range_within(base, size, m->base.v, m->size.v)) {
+            return m;
+        }
+    }
+    return NULL;
+}
+
+const bd_memory_t *board_ns_memory_holding(const board_t *b, uint32_t kind, uint64_t base, uint64_t size)
+{
+    for (uint16_t i = 0; base + size <= 0x100000000ull && i < b->tz.nns_mem; i++) {
+        const bd_memory_t *m = &b->tz.ns_mem[i];
+        if (m->kind.v == kind && bh_range_valid(m->base.v, m->size.v) &&
+            bh_range_within((uint32_t)base, (uint32_t)size, m->base.v, m->size.v)) {
             return m;
         }
     }
@@ -309,6 +398,144 @@ static void check_pmsav7_periphs(const board_t *b, diags_t *d)
     }
 }
 
+/* ---- trustzone ------------------------------------------------------------ */
+
+static bool pow2_at_least(uint32_t v, uint32_t min)
+{
+    return v >= min && (v & (v - 1u)) == 0u;
+}
+
+static void check_tz_basics(const board_t *b, diags_t *d)
+{
+    const bd_trustzone_t *tz = &b->tz;
+    if (board_is_pmsav7(b)) {
+        diag_error(d, b->path, tz->line,
+                   "'trustzone' needs an ARMv8-M board with the Security Extension (mpu: pmsav8); board %s has "
+                   "mpu: pmsav7",
+                   b->board.s);
+    }
+    if (b->secctl_base.state != MF_SET) {
+        diag_error(d, b->path, tz->line,
+                   "'trustzone' needs 'secctl_base': the security controller holds the PPC and NSCCFG registers");
+    }
+    if (tz->mpc_block.state == MF_SET && !pow2_at_least(tz->mpc_block.v, BH_REGION_ALIGN)) {
+        diag_error(d, b->path, tz->mpc_block.line, "'mpc_block' is 0x%X; it must be a power of two and at least %u",
+                   tz->mpc_block.v, BH_REGION_ALIGN);
+    }
+    uint64_t kend = (uint64_t)b->kcode_base.v + b->kcode_size.v;
+    if (tz->nsc_size.state == MF_SET && b->kcode_size.state == MF_SET &&
+        (tz->nsc_size.v % BH_REGION_ALIGN != 0u || kend % BH_REGION_ALIGN != 0u || tz->nsc_size.v >= b->kcode_size.v)) {
+        diag_error(d, b->path, tz->nsc_size.line,
+                   "'nsc_size' is 0x%X; the NSC window ends the kernel code range (0x%X bytes, ending at 0x%08llX), "
+                   "so it must be a multiple of %u (the SAU granule) smaller than that range, which must end on one",
+                   tz->nsc_size.v, b->kcode_size.v, (unsigned long long)kend, BH_REGION_ALIGN);
+    }
+    if (!bh_range_valid(tz->ns_periph_base.v, tz->ns_periph_size.v)) {
+        diag_error(d, b->path, tz->ns_periph_base.line, "'ns_periph' wraps past the end of the address space");
+    }
+    if (b->nmem + tz->nns_mem > BH_MAX_MEMORIES) {
+        diag_error(d, b->path, tz->line,
+                   "%u memories and %u non-secure memories: the system tables hold at most %u (BH_MAX_MEMORIES)",
+                   b->nmem, tz->nns_mem, BH_MAX_MEMORIES);
+    }
+}
+
+static void check_tz_mpcs(const board_t *b, diags_t *d)
+{
+    const bd_trustzone_t *tz = &b->tz;
+    uint32_t blk = tz->mpc_block.v;
+    for (uint16_t i = 0; i < tz->nmpc; i++) {
+        const bd_mpc_t *m = &tz->mpc[i];
+        if (!bh_range_valid(m->base.v, m->size.v)) {
+            diag_error(d, b->path, m->line, "MPC '%s' wraps past the end of the address space", m->name.s);
+        } else if (pow2_at_least(blk, BH_REGION_ALIGN) && (m->base.v % blk != 0u || m->size.v % blk != 0u)) {
+            diag_error(d, b->path, m->line, "MPC '%s' (0x%X bytes at 0x%08X) is not made of whole 0x%X-byte blocks",
+                       m->name.s, m->size.v, m->base.v, blk);
+        }
+    }
+}
+
+/* The Secure memory a non-secure memory shares addresses with, or NULL. */
+static const bd_memory_t *secure_overlap(const board_t *b, const bd_memory_t *ns)
+{
+    for (uint16_t i = 0; i < b->nmem; i++) {
+        if (bh_range_overlap(ns->base.v, ns->size.v, b->mem[i].base.v, b->mem[i].size.v)) {
+            return &b->mem[i];
+        }
+    }
+    return NULL;
+}
+
+static void check_tz_memories(const board_t *b, diags_t *d)
+{
+    const bd_trustzone_t *tz = &b->tz;
+    for (uint16_t i = 0; i < tz->nns_mem; i++) {
+        const bd_memory_t *m = &tz->ns_mem[i];
+        const bd_memory_t *s = NULL;
+        if (m->kind.state == MF_SET && m->kind.v == BH_RK_DEVICE) {
+            diag_error(d, b->path, m->kind.line,
+                       "non-secure memory '%s' is of kind 'device'; the non-secure world's memories hold code or ram "
+                       "(its peripherals come from ns_periph)",
+                       m->name.s);
+            continue;
+        }
+        if (!bh_range_valid(m->base.v, m->size.v)) {
+            diag_error(d, b->path, m->line, "non-secure memory '%s' wraps past the end of the address space",
+                       m->name.s);
+            continue;
+        }
+        if (board_mpc_holding(b, m->base.v, m->size.v) == NULL) {
+            diag_error(d, b->path, m->line,
+                       "non-secure memory '%s' (0x%X bytes at 0x%08X) is not inside one MPC's range (mpcs): the "
+                       "kernel could not make it Non-secure",
+                       m->name.s, m->size.v, m->base.v);
+        }
+        if ((s = secure_overlap(b, m)) != NULL) {
+            diag_error(d, b->path, m->line, "non-secure memory '%s' shares addresses with memory '%s' (line %d)",
+                       m->name.s, s->name.s, s->line);
+        }
+    }
+}
+
+/* A peripheral the non-secure world may keep needs its NS alias inside
+ * ns_periph and a PPC register whose NS twin is BD_PPC_NS_DELTA below. */
+static void check_tz_periphs(const board_t *b, diags_t *d)
+{
+    const bd_trustzone_t *tz = &b->tz;
+    for (uint16_t i = 0; i < b->nperiph; i++) {
+        const bd_periph_t *per = &b->periph[i];
+        uint32_t reg = per->ppc_reg.v;
+        if (per->kernel || per->ppc_reg.state != MF_SET) {
+            continue;
+        }
+        if (reg < BD_PPC_SP_FIRST || reg > BD_PPC_SP_LAST || reg % 4u != 0u) {
+            diag_error(d, b->path, per->ppc_reg.line,
+                       "peripheral '%s': ppc.reg 0x%X is not an unprivileged-access register (AHBSPPPC*/APBSPPPC*, "
+                       "0x%X..0x%X), so 0x%X below it is not the register that makes the port Non-secure",
+                       per->name.s, reg, BD_PPC_SP_FIRST, BD_PPC_SP_LAST, BD_PPC_NS_DELTA);
+        }
+        uint64_t ns = (uint64_t)per->base.v - tz->alias_offset.v;
+        if (per->base.v < tz->alias_offset.v || !bh_range_within((uint32_t)ns, per->size.v, tz->ns_periph_base.v,
+                                                                  tz->ns_periph_size.v)) {
+            diag_error(d, b->path, per->line,
+                       "peripheral '%s' at 0x%08X has no Non-secure alias (address - alias_offset 0x%X) inside "
+                       "ns_periph",
+                       per->name.s, per->base.v, tz->alias_offset.v);
+        }
+    }
+}
+
+static void check_trustzone(const board_t *b, diags_t *d)
+{
+    if (!board_has_tz(b)) {
+        return;
+    }
+    check_tz_basics(b, d);
+    check_tz_mpcs(b, d);
+    check_tz_memories(b, d);
+    check_tz_periphs(b, d);
+}
+
 static void check_console(board_t *b, diags_t *d)
 {
     b->console_idx = (int16_t)board_find_periph(b, b->console.s);
@@ -337,6 +564,7 @@ static void check_board(board_t *b, const char *want, diags_t *d)
     check_kernel_periphs(b, d);
     check_pmsav7_periphs(b, d);
     check_console(b, d);
+    check_trustzone(b, d);
 }
 
 /* ---- loading ------------------------------------------------------------ */

@@ -3,8 +3,10 @@
  *
  * The board file is the only source of addresses: memories, the kernel's
  * own code and RAM ranges, peripherals with their IRQ numbers and bus
- * firewall (PPC) bits, which peripherals the kernel keeps, and the MPU
- * model (PMSAv8 or PMSAv7), which decides how boxes are laid out. board_load()
+ * firewall (PPC) bits, which peripherals the kernel keeps, the MPU
+ * model (PMSAv8 or PMSAv7), which decides how boxes are laid out, and, on
+ * TrustZone boards, what the non-secure world may be given (trustzone:
+ * SAU, MPCs, non-secure memories, the NSC veneer window). board_load()
  * reads it and checks it is self-consistent; errors point at the board file.
  * Runs: host only. Trusts: nothing in the board file.
  */
@@ -49,6 +51,39 @@ typedef struct {
     mf_u32_t base, size;
 } bd_memory_t;
 
+#define BD_MAX_MPCS 8u
+
+/* One MPC (memory protection controller) of a TrustZone board. */
+typedef struct {
+    int line;
+    mf_str_t name;
+    mf_u32_t ctl;        /* register block (Secure alias) */
+    mf_u32_t base, size; /* memory it guards (NS alias) */
+} bd_mpc_t;
+
+/*
+ * The board's 'trustzone' section (ARMv8-M boards with the Security
+ * Extension and an IoT Kit style security controller). line == 0: absent.
+ * Addresses are NS aliases; the Secure alias is address + alias_offset.
+ */
+typedef struct {
+    int line; /* the 'trustzone' key */
+    mf_u32_t alias_offset, sau_regions, mpc_block, nsc_size;
+    mf_u32_t ns_periph_base, ns_periph_size;
+    bd_mpc_t mpc[BD_MAX_MPCS];
+    uint16_t nmpc;
+    bd_memory_t ns_mem[BH_MAX_MEMORIES]; /* where a manifest's nonsecure code / ram may lie */
+    uint16_t nns_mem;
+} bd_trustzone_t;
+
+/* Security controller layout (IoT Kit / SSE-200, qemu-mps2-facts.md 1.4):
+ * a peripheral's ppc.reg is its "unprivileged access allowed" register
+ * (AHBSPPPC*, APBSPPPC*, 0x90..0xCC); the "port is Non-secure" register of
+ * the same port (AHBNSPPC*, APBNSPPC*) sits BD_PPC_NS_DELTA below it. */
+#define BD_PPC_SP_FIRST 0x90u
+#define BD_PPC_SP_LAST 0xCCu
+#define BD_PPC_NS_DELTA 0x40u
+
 typedef struct {
     char path[4096]; /* DIR/<board>/board.yaml, used in messages */
     int line;
@@ -62,6 +97,7 @@ typedef struct {
     uint16_t nperiph;
     mf_list_t kernel_periphs;
     int16_t console_idx; /* index in periph[] */
+    bd_trustzone_t tz;
 } board_t;
 
 /*
@@ -84,6 +120,15 @@ const bd_memory_t *board_memory_holding(const board_t *b, uint32_t kind, uint32_
 
 /* How many bytes one granule of the board's MPU is (region_align). */
 uint32_t board_align(const board_t *b);
+
+/* True when the board has a (valid) 'trustzone' section. */
+bool board_has_tz(const board_t *b);
+
+/* The MPC guarding [base, base+size) (NS alias), or NULL. */
+const bd_mpc_t *board_mpc_holding(const board_t *b, uint32_t base, uint32_t size);
+
+/* The non-secure memory of 'kind' holding [base, base+size), or NULL. */
+const bd_memory_t *board_ns_memory_holding(const board_t *b, uint32_t kind, uint64_t base, uint64_t size);
 
 /* True when the board's MPU is PMSAv7 (every box slot must be one
  * power-of-two region with sub-regions, pmsav7.h). */

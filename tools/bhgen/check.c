@@ -62,7 +62,7 @@ static void box_hint(char *out, size_t size, const manifest_t *m, const char *na
     hint(out, size, name, c, m->nboxes);
 }
 
-static void periph_hint(char *out, size_t size, const board_t *b, const char *name)
+void check_periph_hint(char *out, size_t size, const board_t *b, const char *name)
 {
     const char *c[BD_MAX_PERIPHS];
     size_t n = 0;
@@ -92,6 +92,12 @@ static void check_box_names(const manifest_t *m, diags_t *d)
 {
     for (uint16_t i = 0; i < m->nboxes; i++) {
         const mf_str_t *n = &m->box[i].name;
+        if (n->state == MF_SET && strcasecmp(n->s, MF_NONSECURE) == 0) {
+            diag_error(d, m->file, n->line,
+                       "box name '%s' is reserved: '%s' names the non-secure world (in callers, and BH_BOX_NONSECURE "
+                       "in bh_ids.h)",
+                       n->s, MF_NONSECURE);
+        }
         for (uint16_t j = 0; j < i && n->state == MF_SET; j++) {
             const mf_str_t *o = &m->box[j].name;
             if (strcmp(n->s, o->s) == 0) {
@@ -106,6 +112,17 @@ static void check_box_names(const manifest_t *m, diags_t *d)
                 break;
             }
         }
+    }
+}
+
+/* 255 is the non-secure world's priority, below every box. */
+static void check_priority(const manifest_t *m, mf_box_t *bx, diags_t *d)
+{
+    if (bx->priority.state == MF_SET && bx->priority.v == MF_NS_PRIORITY) {
+        diag_error(d, m->file, bx->priority.line,
+                   "'priority' is 255, which is reserved for the non-secure world (below every box); box priorities "
+                   "are 0..254");
+        bx->priority.state = MF_BAD;
     }
 }
 
@@ -200,7 +217,7 @@ static void check_peripheral(const manifest_t *m, const board_t *b, mf_str_t *s,
     int k = board_find_periph(b, s->s);
     char h[96];
     if (k < 0) {
-        periph_hint(h, sizeof h, b, s->s);
+        check_periph_hint(h, sizeof h, b, s->s);
         diag_error(d, m->file, s->line, "unknown peripheral '%s': board %s has no such peripheral%s", s->s,
                    b->board.s, h);
     } else if (b->periph[k].kernel) {
@@ -250,15 +267,36 @@ static bool listed_before(const mf_list_t *l, uint16_t i)
     return false;
 }
 
+/* 'nonsecure' in a list of box names: the non-secure world, which may
+ * call gateways (when the manifest has a nonsecure section) but has no
+ * signals to notify. Its id is the box after the last one. */
+static void check_ns_ref(const manifest_t *m, mf_list_t *l, uint16_t i, bool callers, const char *role, diags_t *d)
+{
+    mf_str_t *s = &l->item[i];
+    if (!callers) {
+        diag_error(d, m->file, s->line, "'%s' in %s: the non-secure world has no signals to notify", s->s, role);
+    } else if (m->ns.line == 0) {
+        diag_error(d, m->file, s->line,
+                   "'%s' in %s names the non-secure world, but the manifest has no nonsecure section", s->s, role);
+    } else if (listed_before(l, i)) {
+        diag_error(d, m->file, s->line, "'%s' is listed twice in %s", s->s, role);
+    } else if (m->nboxes < BH_MAX_BOXES) {
+        s->ref = (int16_t)m->nboxes;
+    }
+}
+
 /* Resolves a list of box names; 'role' names the list, 'self_msg' says why
- * the box itself may not appear in it. */
-static void check_box_refs(const manifest_t *m, uint16_t self, mf_list_t *l, const char *role,
+ * the box itself may not appear in it; 'callers': a gateway's callers,
+ * where 'nonsecure' names the non-secure world. */
+static void check_box_refs(const manifest_t *m, uint16_t self, mf_list_t *l, bool callers, const char *role,
                            const char *self_msg, diags_t *d)
 {
     for (uint16_t i = 0; i < l->n; i++) {
         mf_str_t *s = &l->item[i];
         int k = manifest_find_box(m, s->s);
-        if (k < 0) {
+        if (strcmp(s->s, MF_NONSECURE) == 0) {
+            check_ns_ref(m, l, i, callers, role, d);
+        } else if (k < 0) {
             char h[96];
             box_hint(h, sizeof h, m, s->s);
             diag_error(d, m->file, s->line, "unknown box '%s' in %s%s", s->s, role, h);
@@ -268,6 +306,26 @@ static void check_box_refs(const manifest_t *m, uint16_t self, mf_list_t *l, con
             diag_error(d, m->file, s->line, "box '%s' is listed twice in %s", s->s, role);
         } else {
             s->ref = (int16_t)k;
+        }
+    }
+}
+
+/* bh_nsc_<gateway> is the gateway's veneer (nsc_veneers.c); these would
+ * clash with the kernel's own bh_nsc_* functions (kernel/arch/armv8m). */
+static const char *const ns_reserved_gateway_names[] = {"log", "enter", "log_enter", "reset", NULL};
+
+static void check_ns_gateway_name(const manifest_t *m, const mf_gateway_t *gw, diags_t *d)
+{
+    bool granted = false;
+    for (uint16_t k = 0; k < gw->callers.n; k++) {
+        granted |= strcmp(gw->callers.item[k].s, MF_NONSECURE) == 0;
+    }
+    for (size_t i = 0; granted && gw->name.state == MF_SET && ns_reserved_gateway_names[i] != NULL; i++) {
+        if (strcmp(gw->name.s, ns_reserved_gateway_names[i]) == 0) {
+            diag_error(d, m->file, gw->name.line,
+                       "gateway name '%s' cannot be called by the non-secure world: its veneer bh_nsc_%s would "
+                       "clash with the kernel's (log, enter, log_enter and reset are taken)",
+                       gw->name.s, gw->name.s);
         }
     }
 }
@@ -283,7 +341,8 @@ static void check_gateways(manifest_t *m, uint16_t b, diags_t *d)
         snprintf(self, sizeof self, "box '%s' serves gateway '%s' and cannot be its own caller", bx->name.s,
                  gw->name.s);
         check_gateway_name(m, b, g, d);
-        check_box_refs(m, b, &gw->callers, role, self, d);
+        check_box_refs(m, b, &gw->callers, true, role, self, d);
+        check_ns_gateway_name(m, gw, d);
         if (gw->callers.state == MF_SET && gw->callers.n == 0u) {
             diag_error(d, m->file, gw->callers.line, "gateway '%s' has no callers; list at least one box",
                        gw->name.s);
@@ -312,6 +371,7 @@ static void check_supervisors(const manifest_t *m, diags_t *d)
 static void check_box(manifest_t *m, uint16_t i, const board_t *b, diags_t *d)
 {
     mf_box_t *bx = &m->box[i];
+    check_priority(m, bx, d);
     check_entry(m, bx, d);
     check_sizes(m, bx, b != NULL ? board_align(b) : BH_REGION_ALIGN, d);
     for (uint16_t k = 0; b != NULL && k < bx->peripherals.n; k++) {
@@ -322,7 +382,7 @@ static void check_box(manifest_t *m, uint16_t i, const board_t *b, diags_t *d)
     }
     char self[128];
     snprintf(self, sizeof self, "box '%s' cannot notify itself", bx->name.s);
-    check_box_refs(m, i, &bx->notify, "notify", self, d);
+    check_box_refs(m, i, &bx->notify, false, "notify", self, d);
     check_gateways(m, i, d);
 }
 
@@ -333,4 +393,5 @@ void manifest_check(manifest_t *m, const board_t *b, diags_t *d)
         check_box(m, i, b, d);
     }
     check_supervisors(m, d);
+    manifest_check_ns(m, b, d);
 }

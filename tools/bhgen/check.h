@@ -21,10 +21,21 @@
 /* Checks and resolves m; b is NULL when the board could not be loaded. */
 void manifest_check(manifest_t *m, const board_t *b, diags_t *d);
 
+/* The 'nonsecure' section against the board (check_ns.c): the board has
+ * TrustZone; code and ram present, non-zero, on the SAU granule and on
+ * whole MPC blocks, inside the board's non-secure memories, apart from
+ * each other; peripherals exist, are not the kernel's nor a secure box's,
+ * once each, behind a PPC; room for one more box. Resolves the
+ * peripherals into ref and sets m->ns.bad when anything was rejected. */
+void manifest_check_ns(manifest_t *m, const board_t *b, diags_t *d);
+
 /* Encodes / decodes an IRQ reference (board peripheral, slot in its irqs). */
 int16_t irq_ref(uint16_t periph, uint16_t slot);
 uint16_t irq_ref_periph(int16_t ref);
 uint16_t irq_ref_slot(int16_t ref);
+
+/* "; did you mean 'uart1'?" for a likely typo of a peripheral a box may own, else "". */
+void check_periph_hint(char *out, size_t size, const board_t *b, const char *name);
 
 /* Index of the box called name, or -1. */
 int manifest_find_box(const manifest_t *m, const char *name);

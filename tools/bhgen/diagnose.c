@@ -264,14 +264,33 @@ static const mf_str_t *caller_item(const mf_gateway_t *g, uint16_t caller)
     return NULL;
 }
 
+/* A finding about the non-secure world's box (or ns.box): what check_ns.c
+ * and layout_check_ns() rejected explains it; anything else is a bug. */
+static void on_ns(const dctx_t *c, const bh_verr_t *e)
+{
+    if (c->m->ns.bad) {
+        return;
+    }
+    diag_error(c->d, c->m->file, c->m->ns.line != 0 ? c->m->ns.line : c->m->line,
+               "the generated tables fail the kernel's check for the non-secure world: %s (bhgen bug? please report)",
+               bh_verr_str(e->code));
+}
+
 static void on_downhill(const dctx_t *c, const bh_verr_t *e)
 {
     const gw_src_t *src = &c->l->gw_src[e->item];
     const mf_box_t *server = mbox(c, src->box);
+    if (server->priority.state != MF_SET) {
+        return; /* a rejected priority was already reported */
+    }
+    if (e->other2 >= c->m->nboxes) {
+        on_ns(c, e); /* the non-secure world (255) is below every box (0..254) */
+        return;
+    }
     const mf_box_t *caller = mbox(c, e->other2);
     const mf_gateway_t *g = &server->gw[src->gw];
     const mf_str_t *item = caller_item(g, e->other2);
-    if (server->priority.state != MF_SET || caller->priority.state != MF_SET || item == NULL) {
+    if (caller->priority.state != MF_SET || item == NULL) {
         return; /* a rejected priority was already reported */
     }
     diag_error(c->d, c->m->file, item->line,
@@ -297,7 +316,17 @@ static const verr_fn handlers[BH_V_CODE_COUNT] = {
     [BH_V_IRQ_TWO_OWNERS] = on_irq_two_owners,
     [BH_V_SIGNAL] = on_signal,
     [BH_V_GW_DOWNHILL] = on_downhill,
+    [BH_V_NS_BOX] = on_ns,
 };
+
+/* The finding names the non-secure world's box (the one after the
+ * manifest's boxes), as the box or as the second box of a pair. */
+static bool about_ns(const dctx_t *c, const bh_verr_t *e)
+{
+    bool pair = e->code == BH_V_REGION_OVERLAP || e->code == BH_V_PERIPH_TWO_OWNERS || e->code == BH_V_IRQ_TWO_OWNERS;
+    return (e->box != BH_V_NONE && e->box >= c->m->nboxes) ||
+           (pair && e->other2 != BH_V_NONE && e->other2 >= c->m->nboxes);
+}
 
 /* Every placed region of every box is exactly one PMSAv7 region. Slots
  * that did not fit are already reported; board peripherals are checked
@@ -332,6 +361,9 @@ void diagnose_tables(const manifest_t *m, const board_t *b, const layout_t *l, d
     dctx_t c = {m, b, l, d};
     for (size_t i = 0; i < n && i < DIAG_MAX_VERRS; i++) {
         verr_fn fn = errs[i].code < BH_V_CODE_COUNT ? handlers[errs[i].code] : NULL;
+        if (about_ns(&c, &errs[i])) {
+            fn = on_ns;
+        }
         (fn != NULL ? fn : on_generic)(&c, &errs[i]);
     }
     if (n > DIAG_MAX_VERRS) {

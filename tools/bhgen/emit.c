@@ -57,7 +57,7 @@ static void safe_source(const char *path, char *out, size_t size)
 static bool emit_files(outset_t *o, const emit_ctx_t *c, diags_t *d)
 {
     bool ok = emit_tables(o, c, d) && emit_ids(o, c, d) && emit_kernel_ld(o, c, d) && emit_image_ld(o, c, d) &&
-              emit_audit(o, c, d) && emit_dot(o, c, d);
+              emit_audit(o, c, d) && emit_dot(o, c, d) && emit_ns(o, c, d);
     for (uint16_t i = 0; ok && i < c->m->nboxes; i++) {
         ok = emit_box_ld(o, c, i, d) && emit_box_entry(o, c, i, d);
     }

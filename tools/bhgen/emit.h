@@ -39,9 +39,15 @@ bool emit_box_entry(outset_t *o, const emit_ctx_t *c, uint16_t box, diags_t *d) 
 bool emit_image_ld(outset_t *o, const emit_ctx_t *c, diags_t *d) BHG_MUST_CHECK;
 bool emit_audit(outset_t *o, const emit_ctx_t *c, diags_t *d) BHG_MUST_CHECK;
 bool emit_dot(outset_t *o, const emit_ctx_t *c, diags_t *d) BHG_MUST_CHECK;
+/* nsc_veneers.c, bh_ns.h, nonsecure.ld: only with a non-secure world (emit_ns.c). */
+bool emit_ns(outset_t *o, const emit_ctx_t *c, diags_t *d) BHG_MUST_CHECK;
 
 /* The PMSAv7 waste and region sections of audit.md (emit_waste.c). */
 void emit_audit_pmsav7(FILE *f, const emit_ctx_t *c);
+
+/* The "Secure / Non-secure boundary" section of audit.md (emit_audit_ns.c);
+ * nothing without a non-secure world. */
+void emit_audit_ns(FILE *f, const emit_ctx_t *c);
 
 /* ---- helpers shared by the emitters (emit.c) ---- */
 

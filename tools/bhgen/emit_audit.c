@@ -3,7 +3,8 @@
  * address order (kernel ranges and every box region with its rights), each
  * box's privileges, who can call what with which limits, notifications and
  * the bus firewall grants; on a PMSAv7 board also the region waste and
- * encodings (emit_waste.c).
+ * encodings (emit_waste.c); with a non-secure world, the Secure /
+ * Non-secure boundary (emit_audit_ns.c).
  * Runs: host only.
  */
 #include <inttypes.h>
@@ -49,7 +50,9 @@ static unsigned box_rows(const emit_ctx_t *c, uint16_t b, map_row_t *rows)
         map_row_t *r = &rows[i];
         *r = (map_row_t){.base = g->base, .size = g->size, .owner = x->name, .kind = g->kind};
         emit_access(g->access, r->access);
-        if (i == 0u) {
+        if (i < 2u && (x->flags & BH_BOXF_NONSECURE) != 0u) {
+            snprintf(r->what, sizeof r->what, "non-secure %s (NS alias)", i == 0u ? "code" : "ram");
+        } else if (i == 0u) {
             snprintf(r->what, sizeof r->what, "code");
         } else if (i == 1u) {
             snprintf(r->what, sizeof r->what, "stack 0x%" PRIX32 " + data 0x%" PRIX32, x->stack_size,
@@ -262,7 +265,8 @@ bool emit_audit(outset_t *o, const emit_ctx_t *c, diags_t *d)
     fprintf(f, "# Audit report: system %s\n\n", c->m->system.s);
     fprintf(f, "Board %s (%s, %s), core clock %" PRIu32 " Hz, %" PRIu32 " IRQ lines. Test system: %s. ",
             b->board.s, b->arch.s, b->cpu.s, b->clock_hz.v, b->irq_lines.v, c->m->test.v != 0u ? "yes" : "no");
-    fprintf(f, "%u boxes, %u gateways.\n", c->l->sys.nboxes, c->l->sys.ngateways);
+    fprintf(f, "%u boxes, %u gateways.%s\n", c->m->nboxes, c->l->sys.ngateways,
+            c->l->sys.ns.box != BH_NO_NS ? " A non-secure world (TrustZone)." : "");
     put_memory_map(f, c);
     if (board_is_pmsav7(b)) {
         emit_audit_pmsav7(f, c);
@@ -274,5 +278,6 @@ bool emit_audit(outset_t *o, const emit_ctx_t *c, diags_t *d)
     put_gateways(f, c);
     put_notify(f, c);
     put_grants(f, c);
+    emit_audit_ns(f, c);
     return out_close(o, f, d);
 }

@@ -1,7 +1,8 @@
 /*
  * emit_dot.c — system.dot: a Graphviz picture of the system. Boxes are
  * ellipses (priority and fault policy; the supervisor has a double border),
- * peripherals are rectangles joined to their owner, gateways are edges
+ * peripherals are rectangles joined to their owner (the non-secure world
+ * and its peripherals dashed), gateways are edges
  * caller -> server labelled with name and limits, notifications are
  * dotted edges.
  * Runs: host only.
@@ -15,8 +16,10 @@ static void put_boxes(FILE *f, const bh_system_t *s)
     for (uint16_t b = 0; b < s->nboxes; b++) {
         const bh_box_desc_t *x = &s->boxes[b];
         bool sup = (x->flags & BH_BOXF_SUPERVISOR) != 0u;
-        fprintf(f, "  \"box_%s\" [shape=ellipse%s, label=\"%s\\nprio %u, %s\"];\n", x->name,
-                sup ? ", peripheries=2" : "", x->name, x->priority, emit_policy(x->policy));
+        bool ns = (x->flags & BH_BOXF_NONSECURE) != 0u;
+        fprintf(f, "  \"box_%s\" [shape=ellipse%s, label=\"%s\\n%sprio %u, %s\"];\n", x->name,
+                sup ? ", peripheries=2" : (ns ? ", style=dashed" : ""), x->name, ns ? "non-secure world, " : "",
+                x->priority, emit_policy(x->policy));
     }
 }
 
@@ -30,6 +33,13 @@ static void put_periphs(FILE *f, const emit_ctx_t *c)
                     p->base.v);
             fprintf(f, "  \"periph_%s\" -> \"box_%s\" [dir=none, style=dashed];\n", p->name.s, s->boxes[b].name);
         }
+    }
+    const mf_list_t *ns = &c->m->ns.peripherals;
+    for (uint16_t k = 0; s->ns.box != BH_NO_NS && k < ns->n; k++) {
+        const bd_periph_t *p = &c->b->periph[ns->item[k].ref];
+        fprintf(f, "  \"periph_%s\" [shape=box, style=dashed, label=\"%s\\n0x%08" PRIX32 " (NS)\"];\n", p->name.s,
+                p->name.s, p->base.v - c->b->tz.alias_offset.v);
+        fprintf(f, "  \"periph_%s\" -> \"box_%s\" [dir=none, style=dashed];\n", p->name.s, s->boxes[s->ns.box].name);
     }
 }
 

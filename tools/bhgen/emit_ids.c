@@ -1,7 +1,9 @@
 /*
  * emit_ids.c — bh_ids.h: the names box code uses for ids and signals
  * (BH_BOX_*, BH_GW_*, BH_SIG_*, BH_IRQ_*) and box placement (BH_CODE_BASE_*,
- * BH_RAM_BASE_*, BH_STACK_SIZE_*), all plain integer literals.
+ * BH_RAM_BASE_*, BH_STACK_SIZE_*), the non-secure world's id and memory
+ * when there is one (BH_BOX_NONSECURE, BH_NS_*, BH_PERIPH_NS_BASE_*), all
+ * plain integer literals.
  * Runs: host only.
  */
 #include <inttypes.h>
@@ -59,6 +61,30 @@ static void put_irqs(FILE *f, const emit_ctx_t *c)
     }
 }
 
+/* The non-secure world: its box id (the caller bit gateways grant it),
+ * where its image and RAM are (NS alias), and the NS alias of each
+ * peripheral it keeps. */
+static void put_ns(FILE *f, const emit_ctx_t *c)
+{
+    const bh_system_t *s = &c->l->sys;
+    char up[MF_STR_MAX];
+    if (s->ns.box == BH_NO_NS) {
+        return;
+    }
+    const bh_box_desc_t *x = &s->boxes[s->ns.box];
+    fprintf(f, "\n/* The non-secure world (TrustZone): its id, its memory and peripherals (NS aliases). */\n");
+    fprintf(f, "#define BH_BOX_NONSECURE %u\n", s->ns.box);
+    fprintf(f, "#define BH_NS_CODE_BASE 0x%08" PRIX32 "u\n", x->code_base);
+    fprintf(f, "#define BH_NS_RAM_BASE 0x%08" PRIX32 "u\n", x->ram_base);
+    fprintf(f, "#define BH_NS_RAM_SIZE 0x%" PRIX32 "u\n", x->ram_size);
+    const mf_list_t *ps = &c->m->ns.peripherals;
+    for (uint16_t k = 0; k < ps->n; k++) {
+        const bd_periph_t *per = &c->b->periph[ps->item[k].ref];
+        emit_upper(per->name.s, up);
+        fprintf(f, "#define BH_PERIPH_NS_BASE_%s 0x%08" PRIX32 "u\n", up, per->base.v - c->b->tz.alias_offset.v);
+    }
+}
+
 /* Board facts, so tests and diagnostics need no board-specific numbers. */
 static void put_board(FILE *f, const emit_ctx_t *c)
 {
@@ -82,12 +108,13 @@ bool emit_ids(outset_t *o, const emit_ctx_t *c, diags_t *d)
     emit_banner(f, c, "/*", "*/");
     fprintf(f, "#ifndef BH_IDS_H\n#define BH_IDS_H\n\n");
     fprintf(f, "#define BH_SYSTEM_NAME \"%s\"\n", c->m->system.s);
-    fprintf(f, "#define BH_NBOXES %u\n", c->m->nboxes);
+    fprintf(f, "#define BH_NBOXES %u\n", c->l->sys.nboxes); /* the non-secure world's box included */
     fprintf(f, "#define BH_NGATEWAYS %u\n", c->l->sys.ngateways);
     fprintf(f, "#define BH_TEST_SYSTEM %u\n", c->m->test.v != 0u ? 1u : 0u);
     put_boxes(f, c);
     put_gateways(f, c);
     put_irqs(f, c);
+    put_ns(f, c);
     put_board(f, c);
     fprintf(f, "\n#endif\n");
     return out_close(o, f, d);

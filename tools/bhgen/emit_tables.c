@@ -54,7 +54,9 @@ static void put_box(FILE *f, const emit_ctx_t *c, uint16_t b)
     fprintf(f, "            .nregions = %uu,\n", x->nregions);
     fprintf(f, "            .nirqs = %uu,\n", x->nirqs);
     fprintf(f, "            .restart_count = %uu,\n", x->restart_count);
-    fprintf(f, "            .flags = 0x%04Xu,%s\n", x->flags, (x->flags & BH_BOXF_SUPERVISOR) ? " /* supervisor */" : "");
+    fprintf(f, "            .flags = 0x%04Xu,%s\n", x->flags,
+            (x->flags & BH_BOXF_SUPERVISOR) ? " /* supervisor */"
+                                            : ((x->flags & BH_BOXF_NONSECURE) ? " /* the non-secure world */" : ""));
     fprintf(f, "            .restart_window_ms = %" PRIu32 "u,\n", x->restart_window_ms);
     fprintf(f, "            .code_base = 0x%08" PRIX32 "u,\n", x->code_base);
     fprintf(f, "            .code_size = 0x%08" PRIX32 "u,\n", x->code_size);
@@ -107,7 +109,7 @@ static void put_memories(FILE *f, const emit_ctx_t *c)
 {
     const char *names[BH_MAX_MEMORIES];
     for (unsigned k = 0; k < c->l->sys.nmemories; k++) {
-        names[k] = c->b->mem[k].name.s;
+        names[k] = k < c->b->nmem ? c->b->mem[k].name.s : c->b->tz.ns_mem[k - c->b->nmem].name.s;
     }
     put_ranges(f, "memories", c->l->sys.memories, c->l->sys.nmemories, names);
 }
@@ -123,6 +125,84 @@ static void put_grants(FILE *f, const bh_system_t *s)
         fprintf(f, "        [%u] = {.reg = 0x%03" PRIX32 "u, .mask = 0x%08" PRIX32 "u},\n", i, s->bus_grants[i].reg,
                 s->bus_grants[i].mask);
     }
+    fprintf(f, "    },\n");
+}
+
+/* ---- the Secure/Non-secure split ---------------------------------------- */
+
+static const char *mpc_name(const board_t *b, uint32_t ctl)
+{
+    for (uint16_t i = 0; i < b->tz.nmpc; i++) {
+        if (b->tz.mpc[i].ctl.v == ctl) {
+            return b->tz.mpc[i].name.s;
+        }
+    }
+    return "?";
+}
+
+static void put_ns_sau(FILE *f, const bh_ns_world_t *w)
+{
+    static const char *const what[] = {"NS code", "NS ram", "NS peripherals", "NSC veneers (Secure alias)"};
+    fprintf(f, "        .sau = {\n");
+    for (unsigned i = 0; i < w->nsau; i++) {
+        fprintf(f, "            [%u] = {.base = 0x%08" PRIX32 "u, .size = 0x%08" PRIX32 "u, .flags = 0x%" PRIX32 "u}, /* %s */\n",
+                i, w->sau[i].base, w->sau[i].size, w->sau[i].flags, i < 4u ? what[i] : "?");
+    }
+    fprintf(f, "        },\n");
+}
+
+static void put_ns_mpc(FILE *f, const emit_ctx_t *c, const bh_ns_world_t *w)
+{
+    fprintf(f, "        .mpc = {\n");
+    for (unsigned i = 0; i < w->nmpc; i++) {
+        const bh_mpc_ns_t *m = &w->mpc[i];
+        fprintf(f,
+                "            [%u] = {.ctl = 0x%08" PRIX32 "u, .mem_base = 0x%08" PRIX32 "u, .base = 0x%08" PRIX32
+                "u, .size = 0x%08" PRIX32 "u}, /* MPC %s: NS %s */\n",
+                i, m->ctl, m->mem_base, m->base, m->size, mpc_name(c->b, m->ctl), i == 0u ? "code" : "ram");
+    }
+    fprintf(f, "        },\n");
+}
+
+static void put_ns_ppc(FILE *f, const emit_ctx_t *c, const bh_ns_world_t *w)
+{
+    const mf_list_t *ps = &c->m->ns.peripherals;
+    unsigned i = 0;
+    if (w->nppc == 0u) {
+        return;
+    }
+    fprintf(f, "        .ppc = {\n");
+    for (uint16_t k = 0; k < ps->n && i < w->nppc; k++) {
+        if (ps->item[k].ref < 0) {
+            continue;
+        }
+        fprintf(f, "            [%u] = {.reg = 0x%03" PRIX32 "u, .mask = 0x%08" PRIX32 "u}, /* %s: port Non-secure */\n",
+                i, w->ppc[i].reg, w->ppc[i].mask, ps->item[k].s);
+        i++;
+    }
+    fprintf(f, "        },\n");
+}
+
+static void put_ns(FILE *f, const emit_ctx_t *c)
+{
+    const bh_ns_world_t *w = &c->l->sys.ns;
+    if (w->box == BH_NO_NS) {
+        fprintf(f, "    .ns = {.box = 0x%04Xu}, /* BH_NO_NS: no non-secure world, everything stays Secure */\n",
+                BH_NO_NS);
+        return;
+    }
+    fprintf(f, "    .ns = {\n");
+    fprintf(f, "        .box = %uu, /* %s */\n", w->box, c->l->sys.boxes[w->box].name);
+    fprintf(f, "        .nsau = %uu,\n        .nmpc = %uu,\n        .nppc = %uu,\n", w->nsau, w->nmpc, w->nppc);
+    fprintf(f, "        .vtor = 0x%08" PRIX32 "u, /* NS vector table: the NS image's first bytes */\n", w->vtor);
+    fprintf(f, "        .nsccfg = 0x%" PRIX32 "u, /* CODENSC */\n", w->nsccfg);
+    fprintf(f, "        .mpc_block = 0x%" PRIX32 "u,\n", w->mpc_block);
+    put_ns_sau(f, w);
+    put_ns_mpc(f, c, w);
+    put_ns_ppc(f, c, w);
+    fprintf(f, "        .itns = {0x%08" PRIX32 "u, 0x%08" PRIX32 "u, 0x%08" PRIX32 "u, 0x%08" PRIX32 "u}, /* IRQs of NS "
+               "peripherals */\n",
+            w->itns[0], w->itns[1], w->itns[2], w->itns[3]);
     fprintf(f, "    },\n");
 }
 
@@ -150,6 +230,7 @@ bool emit_tables(outset_t *o, const emit_ctx_t *c, diags_t *d)
     put_gateways(f, s);
     put_reserved(f, c);
     put_memories(f, c);
+    put_ns(f, c);
     fprintf(f, "};\n");
     return out_close(o, f, d);
 }

@@ -106,11 +106,13 @@ static void layout_irqs(layout_t *l, uint16_t i, const mf_box_t *bx, const board
     box->nirqs = (uint8_t)n;
 }
 
-static uint32_t box_mask(const mf_list_t *l)
+/* Bits of the boxes named in l that exist in the tables (the non-secure
+ * world's only once layout_ns() has appended it). */
+static uint32_t box_mask(const layout_t *lay, const mf_list_t *l)
 {
     uint32_t mask = 0;
     for (uint16_t k = 0; k < l->n; k++) {
-        if (l->item[k].ref >= 0) {
+        if (l->item[k].ref >= 0 && l->item[k].ref < lay->sys.nboxes) {
             mask |= 1u << l->item[k].ref;
         }
     }
@@ -126,7 +128,7 @@ static void layout_box(layout_t *l, uint16_t i, const mf_box_t *bx, const board_
     box->restart_count = (uint16_t)bx->budget_count.v;
     box->restart_window_ms = bx->budget_window_ms.v;
     box->flags = bx->supervisor.v != 0u ? BH_BOXF_SUPERVISOR : 0u;
-    box->notify_mask = box_mask(&bx->notify);
+    box->notify_mask = box_mask(l, &bx->notify);
     if (!board_is_pmsav7(b)) {
         layout_memory(l, i, bx, board_align(b));
     }
@@ -145,7 +147,7 @@ static void layout_gateway(layout_t *l, uint16_t i, uint16_t g, const mf_gateway
     copy_name(gw->name, mg->name.s);
     gw->box = i;
     gw->signal = g;
-    gw->callers = box_mask(&mg->callers);
+    gw->callers = box_mask(l, &mg->callers);
     gw->max_in = mg->max_in.v;
     gw->max_out = mg->max_out.v;
     gw->timeout_ms = mg->timeout_ms.v;
@@ -237,6 +239,7 @@ void layout_build(layout_t *l, const manifest_t *m, const board_t *b, diags_t *d
     if (board_is_pmsav7(b)) {
         layout_v7_memory(l, m, b);
     }
+    layout_ns(l, m, b);
     for (uint16_t i = 0; i < m->nboxes; i++) {
         for (uint16_t g = 0; g < m->box[i].ngw; g++) {
             layout_gateway(l, i, g, &m->box[i].gw[g]);

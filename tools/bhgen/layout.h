@@ -56,4 +56,24 @@ typedef struct {
 /* Builds l from m and b (both checked). Reports what only layout can see. */
 void layout_build(layout_t *l, const manifest_t *m, const board_t *b, diags_t *d);
 
+/*
+ * The non-secure world (layout_ns.c), when the manifest has a 'nonsecure'
+ * section and the board a 'trustzone' one: appends the box flagged
+ * BH_BOXF_NONSECURE (id = number of manifest boxes, priority 255, regions
+ * NS code r-x and NS RAM rw-, no stack, no IRQs), adds the board's
+ * non-secure memories to sys.memories and fills sys.ns (SAU: NS code, NS
+ * RAM, the NS peripheral window, the NSC window; one MPC entry per range;
+ * one PPC entry per NS peripheral; their IRQs in itns). Otherwise sets
+ * sys.ns.box = BH_NO_NS and nothing else.
+ */
+void layout_ns(layout_t *l, const manifest_t *m, const board_t *b);
+
+/* Reports non-secure code or RAM whose Secure alias (the same cells) is
+ * memory the Secure side uses: the kernel's ranges, a box slot, a board
+ * memory. Needs the boxes placed; sets m->ns.bad when it reports. */
+void layout_check_ns(manifest_t *m, const board_t *b, const layout_t *l, diags_t *d);
+
+/* First byte of the NSC veneer window: the last nsc_size bytes of the kernel's code range. */
+uint32_t layout_ns_nsc_base(const board_t *b);
+
 #endif

@@ -48,14 +48,53 @@ static const field_t box_fields[] = {
     {"gateways", read_gateways, 0, false, 0, 0, 0, NULL, NULL, 0},
 };
 
+static const field_t range_fields[] = {
+    U32("base", mf_range_t, base, true, 0, UINT32_MAX, 0),
+    U32("size", mf_range_t, size, true, 0, UINT32_MAX, 0),
+};
+
+static const field_t ns_budget_fields[] = {
+    U32("count", mf_nonsecure_t, budget_count, false, 1, MF_MAX_BUDGET_COUNT, MF_DEFAULT_BUDGET_COUNT),
+    U32("window_ms", mf_nonsecure_t, budget_window_ms, false, 1, MF_MAX_BUDGET_WINDOW_MS, MF_DEFAULT_BUDGET_WINDOW_MS),
+};
+
+static void read_range(pctx_t *p, const yaml_node_t *val, int line, void *obj, const field_t *f);
+
+/* Addresses and sizes: only the type is checked here; the rules need the board (check_ns.c). */
+static const field_t ns_fields[] = {
+    {"code", read_range, offsetof(mf_nonsecure_t, code), true, 0, 0, 0, NULL, NULL, 0},
+    {"ram", read_range, offsetof(mf_nonsecure_t, ram), true, 0, 0, 0, NULL, NULL, 0},
+    NAMES("peripherals", mf_nonsecure_t, peripherals, false),
+    {"on_fault", field_enum, offsetof(mf_nonsecure_t, on_fault), false, 0, 0, BH_POLICY_RESTART, policy_words, NULL,
+     0},
+    {"restart_budget", field_map, 0, false, 0, 0, 0, NULL, ns_budget_fields, FIELDS_N(ns_budget_fields)},
+};
+
 static void read_boxes(pctx_t *p, const yaml_node_t *val, int line, void *obj, const field_t *f);
+static void read_nonsecure(pctx_t *p, const yaml_node_t *val, int line, void *obj, const field_t *f);
 
 static const field_t top_fields[] = {
     IDENT("system", manifest_t, system, true, MF_NAME_MAX),
     IDENT("board", manifest_t, board, true, MF_STR_MAX - 1u),
     BOOL("test", manifest_t, test),
     {"boxes", read_boxes, 0, true, 0, 0, 0, NULL, NULL, 0},
+    {"nonsecure", read_nonsecure, 0, false, 0, 0, 0, NULL, NULL, 0},
 };
+
+static void read_range(pctx_t *p, const yaml_node_t *val, int line, void *obj, const field_t *f)
+{
+    mf_range_t *r = field_slot(obj, f);
+    r->line = line;
+    parse_fields(p, val, f->key, range_fields, FIELDS_N(range_fields), r);
+}
+
+static void read_nonsecure(pctx_t *p, const yaml_node_t *val, int line, void *obj, const field_t *f)
+{
+    (void)f;
+    mf_nonsecure_t *ns = &((manifest_t *)obj)->ns;
+    ns->line = line;
+    parse_fields(p, val, "nonsecure", ns_fields, FIELDS_N(ns_fields), ns);
+}
 
 static void read_one_gateway(pctx_t *p, const yaml_node_t *node, void *obj)
 {
@@ -105,6 +144,7 @@ void manifest_parse(ydoc_t *y, manifest_t *m, diags_t *d)
 void manifest_fill_defaults(manifest_t *m)
 {
     fields_fill_defaults(top_fields, FIELDS_N(top_fields), m);
+    fields_fill_defaults(ns_fields, FIELDS_N(ns_fields), &m->ns);
     for (uint16_t b = 0; b < m->nboxes; b++) {
         fields_fill_defaults(box_fields, FIELDS_N(box_fields), &m->box[b]);
         for (uint16_t g = 0; g < m->box[b].ngw; g++) {

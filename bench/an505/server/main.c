@@ -1,2 +1,2 @@
-/* server box of the an505 benchmark system: the code is shared by every board. */
+/* server box of the benchmark system on an505 and an385: the code is shared by every board. */
 #include "../../common/server.c"

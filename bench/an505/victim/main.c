@@ -1,2 +1,2 @@
-/* victim box of the an505 benchmark system: the code is shared by every board. */
+/* victim box of the benchmark system on an505 and an385: the code is shared by every board. */
 #include "../../common/victim.c"

@@ -48,6 +48,10 @@ void bh_arch_mpu_empty(uint32_t mpu[2u * BH_MPU_SLOTS])
 
 void bh_arch_mpu_prepare(struct bh_box *b)
 {
+    if ((b->desc->flags & BH_BOXF_NONSECURE) != 0u) {
+        bh_arch_mpu_empty(b->arch.mpu); /* its secure-side thread is privileged kernel code */
+        return;
+    }
     for (uint32_t i = 0; i < BH_MPU_SLOTS; i++) {
         uint32_t rbar = 0, rlar = 0;
         if (i < b->desc->nregions) {

@@ -1,7 +1,11 @@
 /*
  * switch.S (armv8m) — bh_arch_exc_exit, the one path out of the kernel.
  *
- * Returns at once when the core kept the same box. Otherwise it saves PSP,
+ * Returns at once when the core kept the same box. When the exception
+ * returns to handler mode (it preempted a Non-secure exception handler:
+ * TrustZone, PRIS), the switch is deferred to PendSV, taken as soon as
+ * that handler ends, so a box never runs under an active NS handler.
+ * Otherwise it saves PSP,
  * EXC_RETURN and r4-r11 of the old box (unless it was discarded by a
  * restart), loads the new box's stack limits, CONTROL and its 8 MPU regions
  * (two bursts of four RBAR/RLAR pairs through the alias registers), and
@@ -14,6 +18,8 @@
     .text
 
     .equ MPU_RNR, 0xE000ED98
+    .equ ICSR, 0xE000ED04
+    .equ PENDSVSET, (1 << 28)
 
     .global bh_arch_exc_exit
     .type bh_arch_exc_exit, %function
@@ -24,6 +30,8 @@ bh_arch_exc_exit:
     cmp r1, r2
     it eq
     bxeq lr
+    tst lr, #8                  @ returning to a handler (a Non-secure one the
+    beq 2f                      @ kernel preempted): switch later, from PendSV
     cbz r1, 1f                  @ current was restarted/stopped: save nothing
     mrs r3, psp
     str r3, [r1, #0]
@@ -56,5 +64,9 @@ bh_arch_exc_exit:
     isb
     add r3, r2, #16
     ldmia r3, {r4-r11}
+    bx lr
+2:  ldr r0, =ICSR                @ PendSV (kernel priority) is taken once that
+    ldr r1, =PENDSVSET           @ handler returns to thread mode
+    str r1, [r0]
     bx lr
     .size bh_arch_exc_exit, . - bh_arch_exc_exit

@@ -53,7 +53,7 @@ bh_frame_t *bh_arch_frame(struct bh_box *b)
     return (bh_frame_t *)(uintptr_t)psp;
 }
 
-static void init_ctx(bh_arch_box_t *a, uint32_t stack_base, uint32_t stack_top, uint32_t pc, uint32_t control)
+void bh_arch_ctx_init(bh_arch_box_t *a, uint32_t stack_base, uint32_t stack_top, uint32_t pc, uint32_t control)
 {
     bh_frame_t *f = (bh_frame_t *)(uintptr_t)(stack_top - sizeof(bh_frame_t));
     memset(f, 0, sizeof *f);
@@ -73,13 +73,13 @@ static void init_ctx(bh_arch_box_t *a, uint32_t stack_base, uint32_t stack_top, 
 void bh_arch_box_init(struct bh_box *b, uint32_t entry)
 {
     const bh_box_desc_t *d = b->desc;
-    init_ctx(&b->arch, d->ram_base, d->ram_base + d->stack_size, entry, CONTROL_BOX);
+    bh_arch_ctx_init(&b->arch, d->ram_base, d->ram_base + d->stack_size, entry, CONTROL_BOX);
 }
 
 void bh_arch_idle_init(struct bh_box *idle)
 {
     uint32_t base = (uint32_t)(uintptr_t)idle_stack;
-    init_ctx(&idle->arch, base, base + sizeof idle_stack, (uint32_t)(uintptr_t)bh_arch_idle_loop, CONTROL_IDLE);
+    bh_arch_ctx_init(&idle->arch, base, base + sizeof idle_stack, (uint32_t)(uintptr_t)bh_arch_idle_loop, CONTROL_IDLE);
     bh_arch_mpu_empty(idle->arch.mpu); /* idle is privileged: no box region stays */
     idle->state = BH_STATE_READY;
 }
@@ -176,6 +176,7 @@ static void set_priorities(void)
 }
 
 void bh_arch_mpu_init(void);
+void bh_arch_tz_init(void);
 
 void bh_arch_platform_init(void)
 {
@@ -190,6 +191,7 @@ void bh_arch_platform_init(void)
     BH_REG(SCB_CPACR) |= 0xFu << 20;                           /* CP10, CP11: full access */
     __asm volatile("dsb\n isb" ::: "memory");
 #endif
+    bh_arch_tz_init(); /* armv8m/tz.c with a non-secure world, else cortexm/tz_off.c */
     bh_arch_mpu_init();
 }
 

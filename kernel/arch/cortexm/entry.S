@@ -66,8 +66,9 @@ bh_arch_irq_entry:
     .type bh_arch_fault_entry, %function
     .thumb_func
 bh_arch_fault_entry:
-    tst lr, #8
-    beq bh_arch_handler_fault
+    and r12, lr, #0x48          @ EXC_RETURN: S (bit 6), Mode (bit 3)
+    cmp r12, #0x40              @ Secure handler mode: the kernel itself faulted
+    beq bh_arch_handler_fault   @ (from Non-secure state it is the NS world's)
     mrs r0, psp
     mov r1, lr
     push {r4, lr}

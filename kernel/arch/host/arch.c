@@ -25,6 +25,20 @@ uint8_t *bh_arch_ptr(uint32_t addr)
     return bh_sim_mem(addr, 1u);
 }
 
+/* No TrustZone in the simulation: the answer is what a test set. */
+int bh_arch_ns_range_ok(uint32_t addr, uint32_t len, uint32_t access)
+{
+    (void)addr;
+    (void)len;
+    (void)access;
+    return bh_sim.ns_range_ok;
+}
+
+void bh_arch_ns_init(struct bh_box *b)
+{
+    bh_sim_fail("the simulation has no non-secure world", b->desc->code_base);
+}
+
 /* The frame sits in box memory: it must be mapped and word aligned. */
 static bh_frame_t *frame_at(uint32_t addr)
 {

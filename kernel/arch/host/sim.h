@@ -52,6 +52,7 @@ typedef struct {
     uint32_t resets, halts, starts;
     int halt_code;
     int32_t test_arg; /* what bh_arch_test_arg returns; -1 (none) after reset */
+    int ns_range_ok;  /* what bh_arch_ns_range_ok answers (0 after reset) */
 } bh_sim_record_t;
 
 extern bh_sim_record_t bh_sim;

@@ -52,6 +52,8 @@ enum bh_err {
     BH_E_INVALID = -11,   /* argument value out of range */
     BH_E_RATE = -12,      /* rate limit reached (bh_log) */
     BH_E_FULL = -13,      /* output vector has no room left */
+    BH_E_BUSY = -14,      /* non-secure world: a call is already in progress, or the
+                             caller is a non-secure exception handler */
 };
 
 /* Why a box was stopped in its tracks. Closed set; see docs/syscalls.md. */

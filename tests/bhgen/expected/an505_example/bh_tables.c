@@ -141,8 +141,9 @@ const bh_system_t bh_system = {
         [2] = {.base = 0x50200000u, .size = 0x00001000u, .kind = 2u}, /* uart0, device */
     },
     .memories = {
-        [0] = {.base = 0x10000000u, .size = 0x00400000u, .kind = 0u}, /* code, code */
-        [1] = {.base = 0x38000000u, .size = 0x00400000u, .kind = 1u}, /* ram, ram */
+        [0] = {.base = 0x10000000u, .size = 0x00200000u, .kind = 0u}, /* code, code */
+        [1] = {.base = 0x38000000u, .size = 0x00200000u, .kind = 1u}, /* ram, ram */
         [2] = {.base = 0x50000000u, .size = 0x10000000u, .kind = 2u}, /* periph, device */
     },
+    .ns = {.box = 0xFFFFu}, /* BH_NO_NS: no non-secure world, everything stays Secure */
 };

@@ -1,7 +1,11 @@
 /*
- * bench_board.h (an505) — what the benchmark boxes need to know about the
- * board: the timer the driver owns (CMSDK APB timer1, IRQ 4) and an
- * address no box may store to. A new board provides the same macros.
+ * bench_board.h — what the benchmark boxes need to know about the board:
+ * the timer the driver owns (CMSDK APB timer1) and an address no box may
+ * store to. Board-neutral: every value comes from the generated bh_ids.h,
+ * and every board file names its CMSDK timer "timer1" (an505: IRQ 4 at
+ * 0x50001000; an385, an386: IRQ 9 at 0x40001000), so one header serves
+ * all of them. A board without a CMSDK timer called "timer1" needs this
+ * header extended.
  * Runs: unprivileged (included by box code).
  */
 #ifndef BENCH_BOARD_H
@@ -20,8 +24,9 @@
 #define BENCH_TIMER_RELOAD BENCH_TIMER_REG(0x8u)
 #define BENCH_TIMER_INTCLEAR BENCH_TIMER_REG(0xCu)
 
-/* 1000 timer ticks = 50 us at 20 MHz: far more than the driver needs to
- * block, so the interrupt always finds every box waiting (CPU idle). */
+/* 1000 timer ticks = 50 us at 20 MHz (an505), 40 us at 25 MHz (an385,
+ * an386): far more than the driver needs to block, so the interrupt always
+ * finds every box waiting (CPU idle). */
 static inline void bench_timer_arm(void)
 {
     BENCH_TIMER_RELOAD = 1000u;

@@ -1,0 +1,2 @@
+/* server box of the benchmark system on an386: the code is shared by every board. */
+#include "../../common/server.c"
