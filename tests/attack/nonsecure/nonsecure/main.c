@@ -76,7 +76,7 @@ static uint32_t next(void)
     return a;
 }
 
-static void report(uint32_t a, int32_t v)
+__attribute__((noinline)) static void report(uint32_t a, int32_t v)
 {
     int32_t msg[2] = {(int32_t)a, v};
     bh_iovec_t in = {msg, sizeof msg};
@@ -136,7 +136,7 @@ static int32_t reenter(void)
     return v == BH_OK && reentry == BH_E_BUSY ? 1 : -1000 + reentry;
 }
 
-static int32_t flood(void)
+__attribute__((noinline)) static int32_t flood(void)
 {
     int32_t ok = 0;
     for (int32_t i = 0; i < FLOOD_CALLS; i++) {
